@@ -1,0 +1,4 @@
+export * from "./connection";
+export * from "./invitation";
+export * from "./node-info";
+export * from "./routes";

@@ -1,0 +1,39 @@
+/**
+ * Paths of the sync node's HTTP API, shared by the node (route registration) and the client.
+ * Hub API routes are under `/api/v1`; node-to-node transport routes under `/transport/v1`.
+ *
+ * Hub API calls carry two headers (design.md, "Trust"):
+ * - `Authorization: Bearer <app token>` from `SDK.getAppToken()`;
+ * - `X-AzDO-Access-Token: <token>` from `SDK.getAccessToken()`, for routes that read or change
+ *   connections (the node checks the user is a Project Collection Administrator).
+ */
+export const API_PREFIX = "/api/v1";
+
+/** Header carrying the user's Azure DevOps access token. */
+export const ACCESS_TOKEN_HEADER = "x-azdo-access-token";
+
+/** Route paths relative to the server root. `:id` is a connection id. */
+export const ROUTES = {
+  health: "/health",
+  ready: "/ready",
+  metrics: "/metrics",
+  openapi: "/openapi.json",
+  nodeInfo: `${API_PREFIX}/node`,
+  connections: `${API_PREFIX}/connections`,
+  connection: `${API_PREFIX}/connections/:id`,
+  connectionInvitation: `${API_PREFIX}/connections/:id/invitation`,
+  connectionActivate: `${API_PREFIX}/connections/:id/activate`,
+  connectionDeactivate: `${API_PREFIX}/connections/:id/deactivate`,
+  connectionScripts: `${API_PREFIX}/connections/:id/scripts`,
+  invitationInspect: `${API_PREFIX}/invitations/inspect`,
+  invitationAccept: `${API_PREFIX}/invitations/accept`,
+} as const;
+
+/** Fills `:name` placeholders of a route path; values are URI-encoded. */
+export function routePath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing route parameter ${name} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
