@@ -8,7 +8,12 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 
 import { ROUTES } from "../shared/contracts/routes";
 import { AdoIdentityClient } from "./ado/ado-identity";
@@ -129,6 +134,14 @@ function createFastify(deps: AppDeps): NodeApp {
     ...logging,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Errors fastify raises before routing (e.g. FST_ERR_BAD_URL for a broken %-escape) skip
+    // the error handler; give them a catalogued code too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBody("SYNC_ERR_REQUEST_INVALID", request.id, undefined, {
+        reason: error.code,
+      });
+      void reply.status(body.statusCode).send(body);
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 }
