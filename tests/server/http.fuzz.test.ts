@@ -121,7 +121,7 @@ function badCode(random: Random, fixture: Fixture): unknown {
       };
 }
 
-function randomId(random: Random, fixture: Fixture): string {
+function randomId(random: Random): string {
   return random.pick([
     () => random.string(1 + random.int(80)),
     () => crypto.randomUUID(),
@@ -132,7 +132,7 @@ function randomId(random: Random, fixture: Fixture): string {
 function existingOrRandomId(random: Random, fixture: Fixture): string {
   return random.next() < 0.5
     ? random.pick([fixture.scriptId, fixture.basicId])
-    : randomId(random, fixture);
+    : randomId(random);
 }
 
 function fuzzRequest(random: Random, fixture: Fixture): FuzzRequest {
@@ -154,7 +154,7 @@ function fuzzRequest(random: Random, fixture: Fixture): FuzzRequest {
     }),
     () => ({
       method: "PATCH",
-      url: path(ROUTES.connection, randomId(random, fixture)),
+      url: path(ROUTES.connection, randomId(random)),
       payload: { description: "fine" },
     }),
     () => ({
@@ -178,11 +178,11 @@ function fuzzRequest(random: Random, fixture: Fixture): FuzzRequest {
     }),
     () => ({
       method: random.pick<Method>(["POST", "GET"]),
-      url: path(ROUTES.connectionInvitation, randomId(random, fixture)),
+      url: path(ROUTES.connectionInvitation, randomId(random)),
     }),
     () => ({
       method: random.pick<Method>(["GET", "DELETE"]),
-      url: path(ROUTES.connection, randomId(random, fixture)),
+      url: path(ROUTES.connection, randomId(random)),
     }),
     () => ({
       method: random.pick<Method>(["GET", "POST", "PUT", "PATCH", "DELETE"]),
