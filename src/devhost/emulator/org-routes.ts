@@ -10,6 +10,7 @@ import { registerIdentity } from "./identity";
 import { registerOrgHooks } from "./org-hooks";
 import { registerPermissions } from "./permissions";
 import { registerProjects } from "./projects";
+import { registerWiql } from "./wiql";
 import { registerWorkItems } from "./work-items";
 
 /** Registers the organization's parsers, hooks and routes. */
@@ -38,4 +39,5 @@ export function registerOrgRoutes(
   registerPermissions(app, settings);
   registerWorkItems(app, settings);
   registerClassification(app, settings);
+  registerWiql(app, settings);
 }
