@@ -7,6 +7,7 @@
  * piscina then replaces the worker, so the pool keeps serving.
  */
 import { join } from "node:path";
+import { MessageChannel } from "node:worker_threads";
 
 import { Piscina } from "piscina";
 
@@ -175,6 +176,10 @@ interface RunOutput {
   warnings: string[];
 }
 
+/**
+ * Runs a task in the pool. The kill timer starts when a worker picks the task up (the worker
+ * reports it on a MessageChannel), so time spent queued behind other scripts never counts.
+ */
 async function executeTask(
   pool: Piscina<ScriptTask, ScriptTaskResult>,
   task: ScriptTask,
@@ -182,25 +187,43 @@ async function executeTask(
   killAfterMs: number,
 ): Promise<RunOutput> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), killAfterMs);
+  const started = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  started.port1.on("message", () => {
+    timer = setTimeout(() => controller.abort(), killAfterMs);
+  });
   let result: ScriptTaskResult;
   try {
-    result = await pool.run(task, { signal: controller.signal });
+    result = await pool.run(
+      { ...task, startedPort: started.port2 },
+      { signal: controller.signal, transferList: [started.port2] },
+    );
   } catch (error) {
-    if (controller.signal.aborted) {
-      const message = `The script did not stop at its time limit; its worker was stopped after ${killAfterMs} ms.`;
-      throw scriptError(
-        { code: "SYNC_ERR_SCRIPT_TIMEOUT", message, line: null, column: null },
-        kind,
-      );
-    }
-    throw new SyncError("SYNC_ERR_INTERNAL", "The script pool failed.", {
-      cause: error instanceof Error ? error.message : String(error),
-    });
+    throw poolError(error, controller.signal.aborted, kind, killAfterMs);
   } finally {
     clearTimeout(timer);
+    started.port1.close();
   }
   if (!result.ok) throw scriptError(result.failure, kind);
   const parsed = JSON.parse(result.output) as { value?: unknown; logs?: string[] } | null;
   return { value: parsed?.value ?? null, warnings: [...(parsed?.logs ?? [])] };
+}
+
+/** The error for a task the pool rejected: a host kill (timeout) or a pool failure. */
+function poolError(
+  error: unknown,
+  killed: boolean,
+  kind: ScriptKind | null,
+  killAfterMs: number,
+): SyncError {
+  if (killed) {
+    const message = `The script did not stop at its time limit; its worker was stopped after ${killAfterMs} ms.`;
+    return scriptError(
+      { code: "SYNC_ERR_SCRIPT_TIMEOUT", message, line: null, column: null },
+      kind,
+    );
+  }
+  return new SyncError("SYNC_ERR_INTERNAL", "The script pool failed.", {
+    cause: error instanceof Error ? error.message : String(error),
+  });
 }

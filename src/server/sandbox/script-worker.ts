@@ -61,6 +61,8 @@ function quickJsModule(): Promise<QuickJSWASMModule> {
  * @param task a syntax check or a run of an outgoing/incoming script
  */
 export default async function runScriptTask(task: ScriptTask): Promise<ScriptTaskResult> {
+  task.startedPort?.postMessage("started");
+  task.startedPort?.close();
   const module = await quickJsModule();
   try {
     return evaluateTask(module, task);
