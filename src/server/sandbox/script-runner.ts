@@ -120,6 +120,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
     filename: SCRIPT_WORKER_ENTRY,
     minThreads: settings.threads,
     maxThreads: settings.threads,
+    execArgv: [], // the entry loads TypeScript itself; tsx's inherited loader flags only slow start
     concurrentTasksPerWorker: 1, // one QuickJS runtime at a time shares the worker's fixed memory
     workerData: { wasmMemoryBytes: settings.wasmMemoryBytes },
   });
