@@ -32,7 +32,7 @@ export interface ScriptRunnerOptions {
   memoryLimitBytes?: number;
   /** Each worker's fixed wasm memory cap in bytes (default 64 MiB; stack-notes section 4). */
   wasmMemoryBytes?: number;
-  /** QuickJS stack limit in bytes (default 256 KiB, the most stack-notes allows). */
+  /** QuickJS stack limit in bytes (default and maximum 256 KiB; larger values are capped). */
   maxStackBytes?: number;
   /**
    * Extra time after `timeoutMs` before the host kills the worker thread (default 3000 ms:
@@ -96,12 +96,18 @@ export interface ScriptRunner {
   close(): Promise<void>;
 }
 
+/**
+ * Highest stack limit accepted: above 256 KiB, deep recursion can overflow the wasm stack
+ * itself instead of raising a catchable QuickJS error (stack-notes section 4, gotcha 1).
+ */
+const MAX_STACK_BYTES = 256 * 1024;
+
 const DEFAULTS: Required<ScriptRunnerOptions> = {
   threads: 2,
   timeoutMs: 2000,
   memoryLimitBytes: 48 * 1024 * 1024,
   wasmMemoryBytes: 64 * 1024 * 1024,
-  maxStackBytes: 256 * 1024,
+  maxStackBytes: MAX_STACK_BYTES,
   killGraceMs: 3000,
 };
 
@@ -114,7 +120,7 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   const limits: ScriptLimits = {
     timeoutMs: settings.timeoutMs,
     memoryLimitBytes: settings.memoryLimitBytes,
-    maxStackBytes: settings.maxStackBytes,
+    maxStackBytes: Math.min(settings.maxStackBytes, MAX_STACK_BYTES),
   };
   const pool = new Piscina<ScriptTask, ScriptTaskResult>({
     filename: SCRIPT_WORKER_ENTRY,
