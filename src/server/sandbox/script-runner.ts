@@ -212,8 +212,27 @@ async function executeTask(
     started.port1.close();
   }
   if (!result.ok) throw scriptError(result.failure, kind);
-  const parsed = JSON.parse(result.output) as { value?: unknown; logs?: string[] } | null;
-  return { value: parsed?.value ?? null, warnings: [...(parsed?.logs ?? [])] };
+  return parseOutput(result.output, kind);
+}
+
+/**
+ * The worker's `{ value, logs }` JSON text. The sandbox produces it, but a script can tamper
+ * with the built-ins it uses, so it is parsed defensively: anything else is a result error.
+ */
+function parseOutput(output: string, kind: ScriptKind | null): RunOutput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(output);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || !("value" in parsed)) {
+    const message = "The script's result could not be read as JSON.";
+    throw scriptError({ code: "SYNC_ERR_SCRIPT_RESULT", message, line: null, column: null }, kind);
+  }
+  const logs = (parsed as { logs?: unknown }).logs;
+  const warnings = Array.isArray(logs) ? logs.filter((line) => typeof line === "string") : [];
+  return { value: (parsed as { value: unknown }).value, warnings };
 }
 
 /** The error for a task the pool rejected: a host kill (timeout) or a pool failure. */

@@ -72,6 +72,9 @@ export default async function runScriptTask(task: ScriptTask): Promise<ScriptTas
   }
 }
 
+/** Output of a successful syntax check (nothing ran, so no value and no logs). */
+const CHECKED_OUTPUT = JSON.stringify({ value: null, logs: [] });
+
 const failed = (failure: ScriptFailure): ScriptTaskResult => ({ ok: false, failure });
 
 function evaluateTask(module: QuickJSWASMModule, task: ScriptTask): ScriptTaskResult {
@@ -84,7 +87,7 @@ function evaluateTask(module: QuickJSWASMModule, task: ScriptTask): ScriptTaskRe
     const kind = task.op === "run" ? task.kind : "script";
     const syntaxFailure = compileFailure(context, task.script, kind);
     if (syntaxFailure) return failed(syntaxFailure);
-    if (task.op === "check") return { ok: true, output: "null" };
+    if (task.op === "check") return { ok: true, output: CHECKED_OUTPUT };
     return runScript(context, task);
   } finally {
     context.dispose();
@@ -132,7 +135,7 @@ function runScript(context: QuickJSContext, task: RunTask): ScriptTaskResult {
     run.value.dispose();
     const collected = callApi(context, api, "collect", [context.newString(task.kind)]);
     return collected.ok
-      ? { ok: true, output: collected.text ?? "null" }
+      ? { ok: true, output: collected.text ?? "" }
       : scriptFailure(collected.error);
   } finally {
     api.dispose();
