@@ -47,6 +47,37 @@ test("deep recursion stops with a stack overflow error", async () => {
   expect(error.details).toMatchObject({ message: "InternalError: stack overflow", line: 2 });
 });
 
+test("deeply nested code is a syntax error, not a crash", async () => {
+  // The QuickJS parser can exhaust the thread's native stack before its own check fires.
+  const result = await runner.checkSyntax("var x = " + "[".repeat(100_000) + ";");
+  expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^SyntaxError/) });
+  await expect(runner.checkSyntax("var x = [[1]];")).resolves.toEqual({ ok: true });
+});
+
+test("deeply nested JSON is a stack overflow error, and the next script runs", async () => {
+  const error = await expectStopped(`JSON.parse("${"[".repeat(100_000)}");`, memoryRunner);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_RUNTIME");
+  expect(error.details).toMatchObject({ message: expect.stringMatching(/stack overflow/) });
+  const { replica } = await runOutgoing("replica.summary = 'next';", memoryRunner);
+  expect(replica?.summary).toBe("next");
+});
+
+test("a deeply nested result stops with a stack overflow error", async () => {
+  const script = [
+    "var deep = {};",
+    "for (var i = 0; i < 100000; i++) deep = { next: deep };",
+    "replica.customFields.deep = deep;",
+  ].join("\n");
+  const error = await expectStopped(script, memoryRunner);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_RUNTIME");
+  expect(error.details).toMatchObject({ message: "InternalError: stack overflow" });
+});
+
+test("a catastrophically backtracking regular expression is interrupted", async () => {
+  const error = await expectStopped(`/(a+)+$/.test("${"a".repeat(40)}b");`);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_TIMEOUT");
+});
+
 test.each([
   ["typed-array bomb", "var a = [];\nfor (;;) a.push(new Uint8Array(1e6));"],
   ["string bomb", "var a = [];\nfor (var i = 0; ; i++) a.push(('y' + i).repeat(2e5));"],
