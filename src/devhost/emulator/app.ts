@@ -14,7 +14,7 @@ import {
   routeNotFound,
 } from "./ado-errors";
 import type { OrgSettings } from "./context";
-import { registerControl, type ControlHandlers } from "./control";
+import { type ControlHandlers, registerControl } from "./control";
 import { registerOrgRoutes } from "./org-routes";
 
 /** Loopback origins the hub and dev host pages are served from. */

@@ -4,7 +4,7 @@
  * `POST .../classificationnodes/{areas|iterations}[/{path}]` to add a child. Work item paths
  * look like `Alpha\Web`; node paths like `\Alpha\Area\Web` (wit/7.1 examples).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 import { invalidArgument, nodeNotFound, projectNotFound } from "./ado-errors";
 import { type OrgSettings, queryParam, sendList } from "./context";
@@ -167,7 +167,7 @@ export function registerClassification(app: FastifyInstance, settings: OrgSettin
       Params: NodeParams;
       Body: { name?: string; attributes?: Record<string, unknown> };
     }>,
-    reply: import("fastify").FastifyReply,
+    reply: FastifyReply,
   ) => {
     const { project, structure, path, all } = resolve(settings, request);
     const parent = all.find((n) => n.path.toLowerCase() === path.toLowerCase());

@@ -12,7 +12,7 @@ import { createPat, issueAccessToken, type PatOptions } from "./auth";
 import type { OrgSettings } from "./context";
 import { type FaultControl, FaultTable } from "./faults";
 import { findIdentities } from "./identity";
-import { DEFAULT_SEED_USERS, type SeedUser, seedOrganization, userId } from "./seed";
+import { DEFAULT_SEED_USERS, seedOrganization, type SeedUser, userId } from "./seed";
 import { EmulatorStore, stableUuid } from "./store";
 
 /** Default attachment size limit: 60 MB, the service's limit for a simple upload. */

@@ -4,13 +4,14 @@
  */
 import type { FastifyInstance } from "fastify";
 
+import { registerClassification } from "./classification";
 import type { OrgSettings } from "./context";
 import { registerIdentity } from "./identity";
 import { registerOrgHooks } from "./org-hooks";
 import { registerPermissions } from "./permissions";
 import { registerProjects } from "./projects";
+import { registerWiql } from "./wiql";
 import { registerWorkItems } from "./work-items";
-import { registerClassification } from "./classification";
 
 /** Registers the organization's parsers, hooks and routes. */
 export function registerOrgRoutes(
@@ -38,4 +39,5 @@ export function registerOrgRoutes(
   registerPermissions(app, settings);
   registerWorkItems(app, settings);
   registerClassification(app, settings);
+  registerWiql(app, settings);
 }

@@ -8,7 +8,7 @@ import type { FastifyInstance } from "fastify";
 
 import type { OrgSettings } from "./context";
 import { queryParam, sendList } from "./context";
-import { GROUPS, groupId } from "./seed";
+import { groupId, GROUPS } from "./seed";
 import type { EmulatorStore, ProjectRow } from "./store";
 
 /** Security namespaces the emulator evaluates (ids as the service defines them). */

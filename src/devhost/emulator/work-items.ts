@@ -4,7 +4,7 @@
  * (`POST /{project}/_apis/wit/workitems/${type}`) and update (`PATCH .../workitems/{id}`), both
  * with `Content-Type: application/json-patch+json` only (case S1).
  */
-import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 
 import {
   contentTypeNotSupported,
@@ -19,7 +19,7 @@ import { findType } from "./types-catalog";
 import { asPatchDocument } from "./work-item-patch";
 import type { SaveContext } from "./work-item-rules";
 import { createWorkItem, updateWorkItem } from "./work-item-save";
-import { EXPANDS, type Expand, workItemShape } from "./work-item-shape";
+import { type Expand, EXPANDS, workItemShape } from "./work-item-shape";
 import { loadWorkItem, revisionAsOf } from "./work-item-store";
 
 /** Most ids one list or batch request may name (wit/7.1 "Get Work Items Batch"). */
@@ -33,10 +33,7 @@ export function orgAndProject(
   method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
   opts: RouteShorthandOptions,
-  handler: (
-    request: FastifyRequest<{ Params: Params }>,
-    reply: import("fastify").FastifyReply,
-  ) => Promise<unknown>,
+  handler: (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => Promise<unknown>,
 ) {
   app.route<{ Params: Params }>({ method, url: path, ...opts, handler });
   app.route<{ Params: Params }>({ method, url: `/:project${path}`, ...opts, handler });
