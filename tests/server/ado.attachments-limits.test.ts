@@ -1,5 +1,5 @@
 import { AdoHttp } from "../../src/server/ado/ado-http";
-import { attachFiles,type AttachmentFile } from "../../src/server/ado/attachment-sync";
+import { attachFiles, type AttachmentFile } from "../../src/server/ado/attachment-sync";
 import { FakeClock } from "../helpers/fake-clock";
 import { type RecordedRequest, startScriptedServer } from "../helpers/scripted-ado-server";
 
