@@ -18,12 +18,15 @@ export interface CommentBody {
 /** Page size. (200: the service's maximum `$top` for comments.) */
 const PAGE = 200;
 
-/** Lists the comments of a work item, oldest first, following continuation tokens. */
+/**
+ * Lists the comments of a work item, oldest first, following continuation tokens.
+ * `expand: "renderedText"` adds the service's HTML rendering (`renderedText`).
+ */
 export async function listComments(
   http: AdoHttp,
   project: string,
   workItemId: number,
-  options: { includeDeleted?: boolean } = {},
+  options: { includeDeleted?: boolean; expand?: "none" | "renderedText" } = {},
 ): Promise<AdoComment[]> {
   const comments: AdoComment[] = [];
   let continuationToken: string | undefined;
@@ -36,6 +39,7 @@ export async function listComments(
         continuationToken,
         includeDeleted: options.includeDeleted,
         order: "asc",
+        $expand: options.expand,
       },
       version: "comments",
     });
