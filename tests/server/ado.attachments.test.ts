@@ -1,6 +1,7 @@
 import {
   attachedFiles,
   downloadAttachment,
+  linkAttachment,
   uploadAttachment,
 } from "../../src/server/ado/attachment-api";
 import { attachFiles, type AttachmentFile } from "../../src/server/ado/attachment-sync";
@@ -64,5 +65,29 @@ describe("attachments against the emulator (case S4)", () => {
     });
     const read = await getWorkItem(fx.http, item.id);
     expect(attachedFiles(read).map((r) => r.attributes?.name)).toEqual(["a.txt", "b.txt", "c.txt"]);
+  });
+
+  it("links an attachment once even when the answer is lost", async () => {
+    const item = await newItem();
+    const reference = await uploadAttachment(
+      fx.http,
+      "Alpha",
+      "lost.txt",
+      new Uint8Array([1, 2, 3]),
+    );
+    fx.emulator.faults.add({
+      kind: "dropAfterApply",
+      method: "PATCH",
+      path: `/workitems/${item.id}`,
+    });
+    const linked = await linkAttachment(fx.http, {
+      project: "Alpha",
+      workItemId: item.id,
+      url: reference.url,
+      name: "lost.txt",
+    });
+    expect(attachedFiles(linked).map((r) => r.url)).toEqual([reference.url]);
+    expect(attachedFiles(await getWorkItem(fx.http, item.id))).toHaveLength(1);
+    expect(fx.emulator.faults.hits().dropAfterApply).toBe(1);
   });
 });

@@ -51,4 +51,16 @@ describe.each(["services", "server2022"] as const)("comments on %s (case S8)", (
     expect(first).toMatch(/-\s+step \*one\*/);
     expect(second).toBe("An *HTML* note & more");
   });
+
+  it("adds a comment once even when the answer is lost", async () => {
+    const before = (await listComments(fx.http, "Alpha", workItemId)).length;
+    fx.emulator.faults.add({ kind: "dropAfterApply", method: "POST", path: "/comments" });
+    const added = await addComment(fx.http, "Alpha", workItemId, {
+      text: "Once only",
+      format: "markdown",
+    });
+    expect(commentAsMarkdown(added)).toBe("Once only");
+    expect(await listComments(fx.http, "Alpha", workItemId)).toHaveLength(before + 1);
+    expect(fx.emulator.faults.hits().dropAfterApply).toBe(1);
+  });
 });

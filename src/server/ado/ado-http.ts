@@ -17,7 +17,7 @@
  *   outcome is unknown (timeout, dropped connection, 5xx) the error says so in
  *   `details.outcome = "unknown"`, and the caller decides (see `createWithMarker`).
  */
-import { SyncError } from "../../shared/errors";
+import { isSyncError, SyncError } from "../../shared/errors";
 import { type AdoApiVersions, type AdoProduct, API_VERSIONS } from "./ado-api-version";
 import { adoError, type AdoErrorInfo, readAdoError } from "./ado-error-map";
 import { detectProduct } from "./ado-product-probe";
@@ -44,6 +44,8 @@ export interface AdoLogger {
 export interface AdoHttpOptions {
   /** Organization or collection URL, without a trailing slash needed. */
   organizationUrl: string;
+  /** Identity service URL (`identity-lookup.ts`). (Default: derived from `organizationUrl`.) */
+  identityUrl?: string;
   credential: AdoCredential;
   /** The product; absent: probed once with a cheap request (`ado-product-probe.ts`). */
   product?: AdoProduct;
@@ -101,6 +103,8 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 /** The client; one per organization and credential. Safe to share between callers. */
 export class AdoHttp {
   readonly organizationUrl: string;
+  /** Where the identities API lives: vssps on Services, the collection URL on Server. */
+  readonly identityUrl: string;
   readonly gate: OrganizationGate;
   private readonly options: Required<
     Pick<AdoHttpOptions, "timeoutMs" | "maxAttempts" | "clock" | "random" | "fetch">
@@ -109,6 +113,10 @@ export class AdoHttp {
 
   constructor(private readonly config: AdoHttpOptions) {
     this.organizationUrl = config.organizationUrl.replace(/\/+$/, "");
+    this.identityUrl = (config.identityUrl ?? identityServiceUrl(this.organizationUrl)).replace(
+      /\/+$/,
+      "",
+    );
     const clock = config.clock ?? systemClock;
     this.options = {
       timeoutMs: config.timeoutMs ?? 30_000,
@@ -176,7 +184,7 @@ export class AdoHttp {
     const url = /^https?:\/\//i.test(request.path)
       ? new URL(request.path)
       : new URL(request.path.replace(/^\/+/, ""), base);
-    if (url.origin !== base.origin) {
+    if (url.origin !== base.origin && url.origin !== new URL(this.identityUrl).origin) {
       throw new SyncError(
         "SYNC_ERR_ADO_REJECTED",
         "Refusing to send credentials to another host.",
@@ -293,12 +301,35 @@ function networkFailure<T>(error: unknown): AttemptResult<T> {
   return { kind: "lost", info, retry: true, safe: false };
 }
 
+/**
+ * True when `error` says the request may or may not have been applied (timeout, dropped
+ * connection, 5xx on a non-idempotent request): check before repeating it.
+ */
+export function isUnknownOutcome(error: unknown): boolean {
+  return isSyncError(error) && error.details?.outcome === "unknown";
+}
+
 /** `outcome` for the error details: did the service possibly apply the request? */
 function outcomeOf<T>(result: AttemptResult<T>, idempotent: boolean): "not-applied" | "unknown" {
   if (result.kind === "refused") return "not-applied";
   if (result.kind === "lost") return "unknown";
   if (result.kind === "failed" && result.info.status >= 500 && !idempotent) return "unknown";
   return "not-applied";
+}
+
+/**
+ * The identity service of an organization: Services serves identities from
+ * `https://vssps.dev.azure.com/{org}` (or `https://{org}.vssps.visualstudio.com`); Azure
+ * DevOps Server (and the emulator) from the collection URL itself.
+ */
+export function identityServiceUrl(organizationUrl: string): string {
+  const url = new URL(organizationUrl);
+  if (url.hostname.toLowerCase() === "dev.azure.com") {
+    return `${url.protocol}//vssps.dev.azure.com${url.pathname}`.replace(/\/+$/, "");
+  }
+  const legacy = /^([^.]+)\.visualstudio\.com$/i.exec(url.hostname);
+  if (legacy) return `${url.protocol}//${legacy[1]}.vssps.visualstudio.com`;
+  return organizationUrl;
 }
 
 /** `Authorization` header value; Basic with an empty user name for a PAT (Azure DevOps docs). */
