@@ -173,9 +173,25 @@ export class AdoHttp {
         throw adoError(result.info, { ...where, outcome: outcomeOf(result, idempotent) });
       }
       const delay = result.retryAfterMs ?? this.backoffFor(attempt);
-      this.gate.defer(delay);
       this.config.logger?.debug({ ...where, status: result.info.status, delay }, "ado retry");
+      await this.pause(result.info.status, result.retryAfterMs, delay, request.signal);
     }
+  }
+
+  /**
+   * Waits before a retry. A `Retry-After` already moved the gate. A bare 429 moves it too:
+   * throttling applies to everything this identity sends. Other failures (5xx, lost answers)
+   * only pause this request.
+   */
+  private async pause(
+    status: number,
+    retryAfterMs: number | undefined,
+    delay: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (retryAfterMs !== undefined) return;
+    if (status === 429) this.gate.defer(delay);
+    else await this.clock.sleep(delay, signal);
   }
 
   /** Builds the URL with api-version and query; refuses absolute URLs of other origins. */
