@@ -4,8 +4,8 @@
  *
  * - Base URL: the organization/collection URL (`https://dev.azure.com/contoso`,
  *   `https://tfs.example.com/DefaultCollection`, or the emulator's `http://127.0.0.1:P/contoso`).
- *   Request paths are relative to it; absolute URLs (attachment links) must share its origin,
- *   so a credential is never sent to another host.
+ *   Request paths are relative to it; absolute URLs (attachment links, the identity service)
+ *   must share its origin or the identity service's, so a credential never goes elsewhere.
  * - Auth: a PAT as Basic with an empty user name, or an access token as Bearer. Tokens never
  *   reach a log line: the logger only sees method, path, status and timings.
  * - api-version: per product (`ado-api-version.ts`), configured or probed once.
@@ -17,11 +17,21 @@
  *   outcome is unknown (timeout, dropped connection, 5xx) the error says so in
  *   `details.outcome = "unknown"`, and the caller decides (see `createWithMarker`).
  */
-import { isSyncError, SyncError } from "../../shared/errors";
+import { SyncError } from "../../shared/errors";
 import { type AdoApiVersions, type AdoProduct, API_VERSIONS } from "./ado-api-version";
-import { adoError, type AdoErrorInfo, readAdoError } from "./ado-error-map";
+import { type AttemptResult, networkFailure, outcomeOf } from "./ado-attempt";
+import { adoError, readAdoError } from "./ado-error-map";
 import { detectProduct } from "./ado-product-probe";
-import type { JsonPatchOperation } from "./ado-types";
+import {
+  type AdoCredential,
+  type AdoLogger,
+  type AdoRequest,
+  type AdoResponse,
+  authorizationHeader,
+  contentTypeOf,
+  identityServiceUrl,
+  readJson,
+} from "./ado-wire";
 import {
   type AdoClock,
   backoffDelay,
@@ -31,14 +41,16 @@ import {
   systemClock,
 } from "./rate-limit-gate";
 
-/** How the node authenticates: a PAT (Basic, empty user) or an OAuth/Entra access token. */
-export type AdoCredential = { kind: "pat"; token: string } | { kind: "bearer"; token: string };
-
-/** The subset of a pino logger the client uses. */
-export interface AdoLogger {
-  debug(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
+export { isUnknownOutcome } from "./ado-attempt";
+export type {
+  AdoCredential,
+  AdoLogger,
+  AdoRequest,
+  AdoRequestBody,
+  AdoResponse,
+  AdoVersionKind,
+} from "./ado-wire";
+export { authorizationHeader, identityServiceUrl } from "./ado-wire";
 
 /** Options of `AdoHttp`. */
 export interface AdoHttpOptions {
@@ -64,38 +76,6 @@ export interface AdoHttpOptions {
   fetch?: typeof fetch;
   /** A gate shared with other clients of the same organization. (Default: a new one.) */
   gate?: OrganizationGate;
-}
-
-/** A request body: JSON, JSON Patch (`application/json-patch+json`, case S1) or bytes. */
-export type AdoRequestBody =
-  | { kind: "json"; value: unknown }
-  | { kind: "patch"; operations: JsonPatchOperation[] }
-  | { kind: "binary"; bytes: Uint8Array };
-
-/** Which api-version a request carries. */
-export type AdoVersionKind = "standard" | "comments" | "none";
-
-/** One request, relative to the organization URL. */
-export interface AdoRequest {
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** `Alpha/_apis/wit/workitems/1` (segments already encoded), or an absolute same-origin URL. */
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: AdoRequestBody;
-  /** (Default: "standard".) */
-  version?: AdoVersionKind;
-  /** Safe to repeat after an unknown outcome. (Default: true for GET/PUT/DELETE, false otherwise.) */
-  idempotent?: boolean;
-  /** (Default: "json".) */
-  responseType?: "json" | "bytes";
-  signal?: AbortSignal;
-}
-
-/** A successful answer. */
-export interface AdoResponse<T> {
-  status: number;
-  data: T;
-  headers: Headers;
 }
 
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -289,96 +269,4 @@ export class AdoHttp {
         : JSON.stringify(body.kind === "json" ? body.value : body.operations);
     return { method: request.method, headers, body: payload, signal, redirect: "manual" };
   }
-}
-
-/** Outcome of one attempt. */
-type AttemptResult<T> =
-  | { kind: "ok"; response: AdoResponse<T> }
-  | { kind: "refused"; info: AdoErrorInfo; retryAfterMs?: number }
-  | {
-      kind: "failed" | "lost";
-      info: AdoErrorInfo;
-      retryAfterMs?: number;
-      /** Worth retrying an idempotent request. */
-      retry: boolean;
-      /** Certainly not applied by the service, so safe to retry even a create. */
-      safe: boolean;
-    };
-
-/** Classifies a fetch rejection: refused (never sent) or lost (outcome unknown). */
-function networkFailure<T>(error: unknown): AttemptResult<T> {
-  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
-  const reason =
-    (error as { name?: string } | undefined)?.name === "TimeoutError"
-      ? "timeout"
-      : (cause?.code ?? "network");
-  const info: AdoErrorInfo = { status: 0, adoMessage: `No answer from Azure DevOps (${reason}).` };
-  if (reason === "ECONNREFUSED" || reason === "ENOTFOUND") return { kind: "refused", info };
-  return { kind: "lost", info, retry: true, safe: false };
-}
-
-/**
- * True when `error` says the request may or may not have been applied (timeout, dropped
- * connection, 5xx on a non-idempotent request): check before repeating it.
- */
-export function isUnknownOutcome(error: unknown): boolean {
-  return isSyncError(error) && error.details?.outcome === "unknown";
-}
-
-/** `outcome` for the error details: did the service possibly apply the request? */
-function outcomeOf<T>(result: AttemptResult<T>, idempotent: boolean): "not-applied" | "unknown" {
-  if (result.kind === "refused") return "not-applied";
-  if (result.kind === "lost") return "unknown";
-  if (result.kind === "failed" && result.info.status >= 500 && !idempotent) return "unknown";
-  return "not-applied";
-}
-
-/**
- * The identity service of an organization: Services serves identities from
- * `https://vssps.dev.azure.com/{org}` (or `https://{org}.vssps.visualstudio.com`); Azure
- * DevOps Server (and the emulator) from the collection URL itself.
- */
-export function identityServiceUrl(organizationUrl: string): string {
-  const url = new URL(organizationUrl);
-  if (url.hostname.toLowerCase() === "dev.azure.com") {
-    return `${url.protocol}//vssps.dev.azure.com${url.pathname}`.replace(/\/+$/, "");
-  }
-  const legacy = /^([^.]+)\.visualstudio\.com$/i.exec(url.hostname);
-  if (legacy) return `${url.protocol}//${legacy[1]}.vssps.visualstudio.com`;
-  return organizationUrl;
-}
-
-/** `Authorization` header value; Basic with an empty user name for a PAT (Azure DevOps docs). */
-export function authorizationHeader(credential: AdoCredential): string {
-  switch (credential.kind) {
-    case "pat":
-      return `Basic ${Buffer.from(`:${credential.token}`, "utf8").toString("base64")}`;
-    case "bearer":
-      return `Bearer ${credential.token}`;
-    default:
-      return assertNever(credential);
-  }
-}
-
-function contentTypeOf(body: AdoRequestBody): string {
-  switch (body.kind) {
-    case "json":
-      return "application/json";
-    case "patch":
-      return "application/json-patch+json";
-    case "binary":
-      return "application/octet-stream";
-    default:
-      return assertNever(body);
-  }
-}
-
-/** Reads a JSON body; an empty body (204) reads as undefined. */
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  return text === "" ? undefined : JSON.parse(text);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
