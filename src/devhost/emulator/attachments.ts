@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { attachmentNotFound, attachmentTooLarge, invalidArgument } from "./ado-errors";
 import { type OrgSettings, queryParam } from "./context";
-import { orgAndProject } from "./work-items";
+import { orgAndProject } from "./routing";
 
 /** Content types by file extension, so a browser can show common files inline. */
 const MEDIA_TYPES: Record<string, string> = {
@@ -73,12 +73,10 @@ export function registerAttachments(app: FastifyInstance, settings: OrgSettings)
       store.db
         .prepare("UPDATE attachments SET content = content || ? WHERE id = ?")
         .run(chunk, request.params.id);
-      return reply
-        .code(201)
-        .send({
-          id: request.params.id,
-          url: attachmentUrl(request, request.params.id, row.file_name),
-        });
+      return reply.code(201).send({
+        id: request.params.id,
+        url: attachmentUrl(request, request.params.id, row.file_name),
+      });
     },
   );
 
