@@ -150,7 +150,16 @@ export class AdoHttp {
       const retryable = result.kind === "refused" || (idempotent ? result.retry : result.safe);
       const where = { method: request.method, path: url.pathname, attempts: attempt };
       if (!retryable || attempt >= this.options.maxAttempts) {
-        throw adoError(result.info, { ...where, outcome: outcomeOf(result, idempotent) });
+        // A throttled organization stays paused for later callers; the queue learns for how long.
+        if (result.info.status === 429 && result.retryAfterMs === undefined) {
+          this.gate.defer(this.backoffFor(attempt));
+        }
+        const retryAfterMs = this.gate.remaining() || undefined;
+        throw adoError(result.info, {
+          ...where,
+          outcome: outcomeOf(result, idempotent),
+          retryAfterMs,
+        });
       }
       const delay = result.retryAfterMs ?? this.backoffFor(attempt);
       this.config.logger?.debug({ ...where, status: result.info.status, delay }, "ado retry");
