@@ -5,7 +5,7 @@ import * as React from "react";
 
 import type { SyncNodeClient } from "../../../client";
 import { useHubServices } from "../../services/hubServices";
-import { InitiateStep,type Initiation } from "./InitiateStep";
+import { InitiateStep, type Initiation } from "./InitiateStep";
 import { StepIndicator } from "./StepIndicator";
 import { WizardFieldsStep } from "./WizardFieldsStep";
 import {
