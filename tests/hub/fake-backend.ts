@@ -4,7 +4,7 @@
  * the app tokens the node accepts (case H9).
  */
 import type { Connection, InvitationPreview } from "../../src/shared/contracts";
-import { type ErrorCode,ERRORS } from "../../src/shared/errors";
+import { type ErrorCode, ERRORS } from "../../src/shared/errors";
 
 export const NODE_URL = "http://node.test";
 
