@@ -27,6 +27,8 @@ export interface FakeBackend {
   failures: Map<string, Answer>;
   /** Routes ("METHOD /path") that never answer. */
   hanging: Set<string>;
+  /** Routes ("METHOD /path") that answer only once the promise settles. */
+  gates: Map<string, Promise<void>>;
   /** Errors for invitation codes (inspect and accept). */
   invitationErrors: Map<string, ErrorCode>;
   preview: InvitationPreview;
@@ -84,6 +86,7 @@ export function createFakeBackend(): FakeBackend {
     validAppTokens: new Set(["app-token-1"]),
     failures: new Map(),
     hanging: new Set(),
+    gates: new Map(),
     invitationErrors: new Map(),
     preview: {
       connectionId: "c-remote",
@@ -108,6 +111,7 @@ export function createFakeBackend(): FakeBackend {
       backend.requests.push({ method, url: input, headers, body });
       const key = `${method} ${url.pathname}`;
       if (backend.hanging.has(key)) return new Promise<Response>(() => undefined);
+      await backend.gates.get(key);
       const failure = backend.failures.get(key);
       if (failure) return response(failure);
       if (url.origin === "http://ado.test") return response(projectsAnswer(backend, url));
