@@ -18,6 +18,8 @@ const esmPackages = [
   "jose",
   "typebox",
   "marked",
+  // @fastify/static (dev host) requires this ESM-only package.
+  "content-disposition",
 ];
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
