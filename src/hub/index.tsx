@@ -1,4 +1,5 @@
 import "azure-devops-ui/Core/override.css";
+import "./hub.css";
 
 import * as React from "react";
 import * as ReactDOM from "react-dom";
