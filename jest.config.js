@@ -20,6 +20,8 @@ const esmPackages = [
   "marked",
   // @fastify/static (dev host) requires this ESM-only package.
   "content-disposition",
+  // fastify.inject (light-my-request) requires this ESM-only package.
+  "cookie",
 ];
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },

@@ -138,11 +138,7 @@ async function startNodeFor(
 ): Promise<SyncNodeProcess> {
   const nodeDir = path.join(orgDir, "node");
   mkdirSync(nodeDir, { recursive: true });
-  const pat = await emulator.createPat({
-    user: "sync",
-    name: "Exalate sync node",
-    scope: "vso.work_write",
-  });
+  const pat = await emulator.createPat({ userId: emulator.users.sync });
   const env: Record<string, string> = {
     DATA_DIR: nodeDir,
     DATABASE_URL: `sqlite:${path.join(nodeDir, "node.sqlite")}`,

@@ -11,7 +11,9 @@ export interface EmulatorLink {
   /** Organization URL, e.g. http://127.0.0.1:3010/contoso. */
   url: string;
   organization: string;
-  /** Issues a user access token (Bearer) for a seeded user (key such as "ada"). */
+  /** Seeded user ids by key (ada, max, sync, ...). */
+  users: Record<string, string>;
+  /** Issues a user access token (Bearer) for a user id. */
   issueAccessToken(userId?: string): Promise<string>;
 }
 
@@ -52,7 +54,11 @@ export function createDevOrganization(
   nodeUrl?: string,
 ): DevOrganization {
   const users = new Map<DevUser, Promise<UserContext>>();
-  const accessToken = (user: DevUser) => emulator.issueAccessToken(user);
+  const accessToken = (user: DevUser) => {
+    const id = emulator.users[user];
+    if (!id) throw new Error(`The ${emulator.organization} emulator has no seeded user "${user}".`);
+    return emulator.issueAccessToken(id);
+  };
   const lookUp = async (user: DevUser): Promise<UserContext> => {
     const token = await accessToken(user);
     const response = await fetch(`${emulator.url}/_apis/connectionData`, {
