@@ -20,7 +20,7 @@ const esmPackages = [
   "marked",
   // @fastify/static (dev host) requires this ESM-only package.
   "content-disposition",
-  // fastify.inject (light-my-request) requires this ESM-only package.
+  // fastify's light-my-request (app.inject) requires cookie 2, which is ESM-only.
   "cookie",
 ];
 const common = {

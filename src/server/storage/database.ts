@@ -1,0 +1,9 @@
+/**
+ * The Kysely database type: every table of the sync node. Later parts add their tables by
+ * writing a migration under `migrations/` and extending `Database` with their table group
+ * (e.g. `TransportTables`, `SyncQueueTables`); they never edit an earlier migration.
+ */
+import type { ConnectionTables } from "./tables/connection-tables";
+
+/** All tables, as Kysely sees them. */
+export type Database = ConnectionTables;

@@ -1,0 +1,18 @@
+/**
+ * The ordered list of in-code migrations, shared by SQLite and PostgreSQL. Later parts append
+ * entries (`"0002-transport": migration0002`, ...); names sort in the order they must run.
+ * Never edit or reorder an entry that has shipped.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+
+import { migration0001 } from "./0001-connections";
+
+/** Migration name -> migration. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001-connections": migration0001,
+};
+
+/** A Kysely migration provider over `MIGRATIONS`. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

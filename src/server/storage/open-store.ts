@@ -1,0 +1,50 @@
+/** Opens the store named by `DATABASE_URL`: `sqlite:<file>` or `postgres://...`. */
+import { Kysely, Migrator, sql } from "kysely";
+
+import type { Database } from "./database";
+import { migrationProvider } from "./migrations/migration-list";
+import { createPostgresDialect } from "./postgres/postgres-dialect";
+import { createSqliteDialect } from "./sqlite/sqlite-dialect";
+import { CAPABILITIES, type Store, type StoreDialect } from "./store";
+
+/** The engine a database URL names. @throws Error for any other scheme */
+export function dialectOf(databaseUrl: string): StoreDialect {
+  if (databaseUrl.startsWith("sqlite:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return "postgres";
+  throw new Error("DATABASE_URL must start with sqlite: or postgres://");
+}
+
+async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+  }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error");
+    throw new Error(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${String(error)}`);
+  }
+}
+
+/**
+ * Opens (but does not migrate) the store at `databaseUrl`.
+ * @param databaseUrl `sqlite:<path>` (`sqlite::memory:` for a throwaway) or `postgres://...`
+ */
+export function openStore(databaseUrl: string): Store {
+  const dialect = dialectOf(databaseUrl);
+  const db = new Kysely<Database>({
+    dialect:
+      dialect === "sqlite"
+        ? createSqliteDialect(databaseUrl.slice("sqlite:".length))
+        : createPostgresDialect(databaseUrl),
+  });
+  return {
+    dialect,
+    capabilities: CAPABILITIES[dialect],
+    db,
+    migrate: () => migrate(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+
+import { SecretBox } from "../../src/server/crypto/secret-box";
+import {
+  deleteConnection,
+  findConnection,
+  findConnectionByName,
+  insertConnection,
+  listConnections,
+  type NewConnectionRow,
+} from "../../src/server/storage/connection-repository";
+import {
+  findActiveInvitation,
+  insertInvitation,
+  markInvitationUsed,
+} from "../../src/server/storage/invitation-repository";
+import { MIGRATIONS } from "../../src/server/storage/migrations/migration-list";
+import {
+  ensureSetting,
+  NODE_SETTING_KEYS,
+  readSetting,
+} from "../../src/server/storage/node-settings-repository";
+import { findScripts, saveScripts } from "../../src/server/storage/script-repository";
+import { forEachDialect } from "../helpers/with-store";
+
+const box = new SecretBox(Buffer.alloc(32, 7));
+
+function connectionRow(name: string): NewConnectionRow {
+  const now = Date.now();
+  return {
+    id: randomUUID(),
+    name,
+    name_key: name.toLowerCase(),
+    description: "",
+    local_short_name: "contoso",
+    remote_short_name: "fabrikam",
+    type: "public",
+    local_side: "public",
+    role: "initiator",
+    mode: "script",
+    status: "pending",
+    status_reason_code: null,
+    status_reason_message: null,
+    remote_url: null,
+    incoming_project_id: "p1",
+    incoming_project_name: "Alpha",
+    secret_sealed: null,
+    created_at: now,
+    updated_at: now,
+    accepted_at: null,
+    last_activity_at: null,
+    last_contact_at: null,
+  };
+}
+
+forEachDialect((dialect, getStore) => {
+  test("migrations are recorded and running them again changes nothing", async () => {
+    const store = getStore();
+    await store.migrate();
+    const tables = await store.db.introspection.getTables();
+    const names = tables.map((table) => table.name);
+    for (const table of ["connections", "invitations", "scripts", "node_settings"]) {
+      expect(names).toContain(table);
+    }
+    expect(store.dialect).toBe(dialect);
+    expect(store.capabilities.skipLocked).toBe(dialect === "postgres");
+    expect(Object.keys(MIGRATIONS)).toEqual(["0001-connections"]);
+  });
+
+  test("connections round-trip with epoch-ms numbers and unique names ignoring case", async () => {
+    const db = getStore().db;
+    const row = connectionRow(`Alpha ${randomUUID()}`);
+    await insertConnection(db, row);
+    const found = await findConnection(db, row.id);
+    expect(found?.created_at).toBe(row.created_at);
+    expect(typeof found?.created_at).toBe("number");
+    expect((await findConnectionByName(db, row.name.toUpperCase()))?.id).toBe(row.id);
+    await expect(insertConnection(db, connectionRow(row.name.toUpperCase()))).rejects.toThrow();
+    expect((await listConnections(db)).map((c) => c.id)).toContain(row.id);
+  });
+
+  test("deleting a connection removes its invitations and scripts", async () => {
+    const db = getStore().db;
+    const row = connectionRow(`Beta ${randomUUID()}`);
+    await insertConnection(db, row);
+    const invitationId = randomUUID();
+    await insertInvitation(db, {
+      id: invitationId,
+      connection_id: row.id,
+      secret_hash: randomUUID(),
+      state: "active",
+      expires_at: Date.now() + 1000,
+      created_at: Date.now(),
+      closed_at: null,
+    });
+    await saveScripts(db, row.id, { outgoing: "a", incoming: "b" }, Date.now());
+    await saveScripts(db, row.id, { outgoing: "c", incoming: "d" }, Date.now());
+    expect(await findScripts(db, row.id)).toEqual({ outgoing: "c", incoming: "d" });
+    expect((await findActiveInvitation(db, row.id))?.id).toBe(invitationId);
+    expect(await markInvitationUsed(db, invitationId, Date.now())).toBe(true);
+    expect(await markInvitationUsed(db, invitationId, Date.now())).toBe(false);
+    expect(await deleteConnection(db, row.id)).toBe(true);
+    expect(await findScripts(db, row.id)).toBeUndefined();
+    const left = await db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("id", "=", invitationId)
+      .execute();
+    expect(left).toEqual([]);
+  });
+
+  test("sealed settings are stored encrypted and created once", async () => {
+    const db = getStore().db;
+    const first = await ensureSetting(db, box, NODE_SETTING_KEYS.invitationSigningKey, {
+      sealed: true,
+      create: () => "secret-one",
+      now: Date.now(),
+    });
+    const second = await ensureSetting(db, box, NODE_SETTING_KEYS.invitationSigningKey, {
+      sealed: true,
+      create: () => "secret-two",
+      now: Date.now(),
+    });
+    expect(first).toBe("secret-one");
+    expect(second).toBe("secret-one");
+    const raw = await db.selectFrom("node_settings").selectAll().execute();
+    expect(JSON.stringify(raw)).not.toContain("secret-one");
+    expect(await readSetting(db, box, NODE_SETTING_KEYS.syncPat)).toBeUndefined();
+  });
+});
