@@ -16,7 +16,7 @@ export function click(name: string | RegExp): void {
 /** The current step's title as the step indicator marks it (aria-current="step"). */
 export function currentStep(): string {
   const steps = screen.getByRole("list", { name: "Steps" });
-  const current = steps.querySelector('[aria-current="step"]');
+  const current = steps.querySelector('[aria-current="step"] .wizard-step-title');
   return current?.textContent ?? "";
 }
 

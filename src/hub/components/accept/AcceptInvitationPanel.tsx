@@ -76,7 +76,7 @@ export function AcceptInvitationPanel(props: {
       ariaLabel="Accept invitation"
       lightDismiss={false}
     >
-      <div className="flex-column rhythm-vertical-16">
+      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
         <FormItem label="Invitation code" error={Boolean(codeError)} message={codeError}>
           <TextField
             ariaLabel="Invitation code"

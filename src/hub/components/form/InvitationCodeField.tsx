@@ -25,9 +25,7 @@ export function InvitationCodeField(props: { invitationCode: string }): React.Re
   const onCopy = async () => {
     const copied = await services.copyText(props.invitationCode);
     setCopyState(copied ? "copied" : "failed");
-    if (copied) {
-      services.notify("Invitation code copied.");
-    } else {
+    if (!copied) {
       input.current?.focus();
       input.current?.select();
     }

@@ -76,7 +76,7 @@ export function InitiateConnectionPanel(props: {
       ariaLabel="Initiate connection"
       lightDismiss={false}
     >
-      <div className="flex-column">
+      <div className="flex-column flex-grow panel-body">
         <StepIndicator titles={WIZARD_STEPS.map((s) => STEP_TITLES[s])} current={index} />
         {step === "initiate" ? (
           <InitiateStep fields={fields} initiation={initiation} />

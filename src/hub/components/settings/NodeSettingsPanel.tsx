@@ -72,7 +72,7 @@ export function NodeSettingsPanel(props: {
       ariaLabel="Node settings"
       lightDismiss={false}
     >
-      <div className="flex-column rhythm-vertical-16">
+      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
         {props.firstRun && (
           <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
             Welcome to Exalate. First, connect this organization to its sync node: enter the node's
