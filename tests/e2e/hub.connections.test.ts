@@ -128,19 +128,55 @@ describeInBrowser("settings hub flow on the dev host", () => {
         .locator(".bolt-page")
         .evaluate((element) => getComputedStyle(element).backgroundColor);
       expect(background).not.toBe("rgb(255, 255, 255)");
+      await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).hover();
       await hub.getByRole("button", { name: "More options" }).first().click();
       await hub.getByRole("menu").waitFor();
       await screenshot(page, "hub-22-dark-row-menu");
-      await page.keyboard.press("Escape");
+      await hub.getByRole("menuitem", { name: "Delete" }).click();
+      await hub.getByText("Delete connection?").waitFor();
+      await screenshot(page, "hub-23-dark-delete-dialog");
+      await hub.getByRole("button", { name: "Cancel" }).click();
       await hub.getByRole("menuitem", { name: "Initiate connection" }).click();
       await hub.getByRole("list", { name: "Steps" }).waitFor();
-      await screenshot(page, "hub-23-dark-wizard");
+      await screenshot(page, "hub-24-dark-wizard");
       await hub.getByRole("button", { name: "Cancel" }).click();
       await hub.getByRole("menuitem", { name: "Node settings" }).click();
       await hub.getByRole("textbox", { name: "Sync node URL" }).waitFor();
       await hub.getByRole("button", { name: "Test connection" }).click();
       await hub.getByText(/Connected to sync node/).waitFor();
-      await screenshot(page, "hub-24-dark-node-settings");
+      await screenshot(page, "hub-25-dark-node-settings");
+      await page.context().close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    "H7: with the clipboard blocked the code is selected and the hub says Press Ctrl+C",
+    async () => {
+      const [page, hub] = await openHub("contoso");
+      const frame = page.frames().find((f) => f.url().includes("hub.html"));
+      await frame?.evaluate(() => {
+        Object.defineProperty(navigator, "clipboard", {
+          configurable: true,
+          value: {
+            writeText: () => Promise.reject(new DOMException("blocked", "NotAllowedError")),
+          },
+        });
+        document.execCommand = () => false;
+        window.prompt = () => null;
+      });
+      await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).hover();
+      await hub.getByRole("button", { name: "More options" }).first().click();
+      await hub.getByRole("menuitem", { name: "Copy invitation code" }).click();
+      await hub.getByRole("button", { name: "Copy invitation code" }).click();
+      const status = hub.getByRole("status").filter({ hasText: /Press/ });
+      await status.waitFor();
+      expect(await status.textContent()).not.toMatch(/Copied/);
+      const selected = await hub
+        .getByRole("textbox", { name: "Invitation code" })
+        .evaluate((e: HTMLTextAreaElement) => e.selectionEnd - e.selectionStart);
+      expect(selected).toBeGreaterThan(20);
+      await screenshot(page, "hub-12-clipboard-blocked");
       await page.context().close();
     },
     FLOW_TIMEOUT_MS,

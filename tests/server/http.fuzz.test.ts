@@ -130,9 +130,7 @@ function randomId(random: Random): string {
 }
 
 function existingOrRandomId(random: Random, fixture: Fixture): string {
-  return random.next() < 0.5
-    ? random.pick([fixture.scriptId, fixture.basicId])
-    : randomId(random);
+  return random.next() < 0.5 ? random.pick([fixture.scriptId, fixture.basicId]) : randomId(random);
 }
 
 function fuzzRequest(random: Random, fixture: Fixture): FuzzRequest {

@@ -5,6 +5,7 @@ import * as React from "react";
 
 import type { SyncNodeClient } from "../../../client";
 import { useHubServices } from "../../services/hubServices";
+import { useMountedRef } from "../useMountedRef";
 import { InitiateStep, type Initiation } from "./InitiateStep";
 import { StepIndicator } from "./StepIndicator";
 import { WizardFieldsStep } from "./WizardFieldsStep";
@@ -36,6 +37,7 @@ export function InitiateConnectionPanel(props: {
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [initiation, setInitiation] = React.useState<Initiation>({ status: "ready" });
   const step = WIZARD_STEPS[index];
+  const mounted = useMountedRef();
 
   const change = (patch: Partial<WizardFields>) => {
     setFields((current) => updateFields(current, patch));
@@ -58,11 +60,12 @@ export function InitiateConnectionPanel(props: {
     setInitiation({ status: "running" });
     props.client.initiateConnection(toInitiateRequest(fields)).then(
       (result) => {
+        props.onInitiated();
+        if (!mounted.current) return;
         setInitiation({ status: "done", result });
         services.notify(`Connection ${result.connection.name} initiated.`);
-        props.onInitiated();
       },
-      (error: unknown) => setInitiation({ status: "failed", error }),
+      (error: unknown) => mounted.current && setInitiation({ status: "failed", error }),
     );
   };
 
