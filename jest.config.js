@@ -18,6 +18,8 @@ const esmPackages = [
   "jose",
   "typebox",
   "marked",
+  // @fastify/static (dev host) requires this ESM-only package.
+  "content-disposition",
   // fastify's light-my-request (app.inject) requires cookie 2, which is ESM-only.
   "cookie",
 ];

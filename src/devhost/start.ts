@@ -1,28 +1,98 @@
 /**
- * `npm start`: builds the hub when it is missing and serves it locally. (The full local
- * product, with the dev host and the Azure DevOps emulator, replaces this entry point.)
+ * `npm start`: runs the whole product locally (see dev-environment.ts) and prints where to go.
+ * Ctrl-C (SIGINT) or SIGTERM stops every server and child process; data stays under .data/.
+ *
+ * Flags (each also settable by environment variable):
+ *   --base-port N            DEVHOST_BASE_PORT       all ports from N (default 3000; 0 = random)
+ *   --port N                 DEVHOST_PORT            dev host pages (default 3000)
+ *   --hub-port N             DEVHOST_HUB_PORT        hub static origin (default 3001)
+ *   --contoso-emulator-port  CONTOSO_EMULATOR_PORT   (default 3010)
+ *   --contoso-node-port      CONTOSO_NODE_PORT       (default 3011)
+ *   --fabrikam-emulator-port FABRIKAM_EMULATOR_PORT  (default 3020)
+ *   --fabrikam-node-port     FABRIKAM_NODE_PORT      (default 3021)
+ *   --data-dir DIR           DEVHOST_DATA_DIR        (default .data)
+ *   --first-run                                      hubs start without a sync node URL
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 
-import fastifyStatic from "@fastify/static";
-import Fastify from "fastify";
+import { type DevEnvironment, startDevEnvironment } from "./dev-environment";
+import type { FlatPorts } from "./dev-ports";
 
-const root = path.resolve(__dirname, "../..");
-if (!existsSync(path.join(root, "dist/hub/hub.js"))) {
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+const PORT_FLAGS: Array<[keyof FlatPorts, string, string]> = [
+  ["host", "port", "DEVHOST_PORT"],
+  ["hub", "hub-port", "DEVHOST_HUB_PORT"],
+  ["contosoEmulator", "contoso-emulator-port", "CONTOSO_EMULATOR_PORT"],
+  ["contosoNode", "contoso-node-port", "CONTOSO_NODE_PORT"],
+  ["fabrikamEmulator", "fabrikam-emulator-port", "FABRIKAM_EMULATOR_PORT"],
+  ["fabrikamNode", "fabrikam-node-port", "FABRIKAM_NODE_PORT"],
+];
+
+function parsePort(text: string | undefined, name: string): number | undefined {
+  if (text === undefined || text === "") return undefined;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, not "${text}".`);
+  return port;
 }
-const app = Fastify();
-void app.register(fastifyStatic, { root: path.join(root, "dist/hub") });
-const port = Number(process.env.PORT ?? 3000);
-app.listen({ port, host: "127.0.0.1" }).then(() => {
-  console.log(`Hub: http://127.0.0.1:${port}/hub.html (Ctrl-C stops)`);
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      "base-port": { type: "string" },
+      "data-dir": { type: "string" },
+      "first-run": { type: "boolean", default: false },
+      ...Object.fromEntries(PORT_FLAGS.map(([, flag]) => [flag, { type: "string" as const }])),
+    },
+  });
+  const flag = (name: string) => values[name as keyof typeof values] as string | undefined;
+  const ports: Partial<FlatPorts> = {};
+  for (const [key, name, env] of PORT_FLAGS) {
+    const port = parsePort(flag(name) ?? process.env[env], `--${name}`);
+    if (port !== undefined) ports[key] = port;
+  }
+  const dataDir = flag("data-dir") ?? process.env.DEVHOST_DATA_DIR;
+  return {
+    basePort: parsePort(flag("base-port") ?? process.env.DEVHOST_BASE_PORT, "--base-port"),
+    ports,
+    dataDir: dataDir ? path.resolve(dataDir) : undefined,
+    firstRun: values["first-run"] === true,
+  };
+}
+
+function printUrls(env: DevEnvironment): void {
+  const lines = ["", "Exalate for Azure DevOps is running locally:"];
+  for (const [name, org] of Object.entries(env.organizations)) {
+    lines.push(`  ${name}`);
+    lines.push(`    Exalate settings  ${org.hubPageUrl}`);
+    lines.push(`    Boards            ${org.boardsUrl}`);
+    lines.push(`    sync node         ${org.nodeUrl ?? "(not running)"}`);
+  }
+  lines.push("", "Ctrl-C stops everything; data stays in the data folder.", "");
+  console.log(lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  const environment = await startDevEnvironment(readOptions());
+  printUrls(environment);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping...`);
+    environment.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });

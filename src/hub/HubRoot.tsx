@@ -8,6 +8,7 @@ import { isSyncError } from "../shared/errors";
 import { assertNever } from "../shared/states";
 import { ConnectionsPage } from "./components/ConnectionsPage";
 import { connectToHost, type HostContext, reportLoadFailure } from "./services/host";
+import { createHubServices, HubServicesContext } from "./services/hubServices";
 
 /**
  * Lifecycle of the hub page (design.md, rule 6: never blank):
@@ -53,7 +54,7 @@ function renderState(state: HubState, reload = () => window.location.reload()) {
         </div>
       );
     case "ready":
-      return <ConnectionsPage host={state.host} />;
+      return <ReadyHub host={state.host} />;
     case "failed":
       return (
         <div className="page-content page-content-top">
@@ -72,6 +73,16 @@ function renderState(state: HubState, reload = () => window.location.reload()) {
     default:
       return assertNever(state);
   }
+}
+
+/** The hub after the handshake: its services (SDK wrappers, node client) and the page. */
+function ReadyHub(props: { host: HostContext }) {
+  const services = React.useMemo(() => createHubServices(props.host), [props.host]);
+  return (
+    <HubServicesContext.Provider value={services}>
+      <ConnectionsPage />
+    </HubServicesContext.Provider>
+  );
 }
 
 function toFailure(error: unknown): { code: string; message: string } {

@@ -16,6 +16,12 @@ export interface HostContext {
   organizationName: string;
   /** True on Azure DevOps Services, false on Azure DevOps Server. */
   isHosted: boolean;
+  /**
+   * The host's service version as `SDK.getHost().serviceVersion` reports it (on Server it names
+   * the product version, e.g. "19.205.33122.1" for Azure DevOps Server 2022); picks REST
+   * api-versions (see projects.ts).
+   */
+  serviceVersion: string;
   /** Display name of the signed-in user. */
   userDisplayName: string;
   /** Full extension id, e.g. "idalko-tools.exalate". */
@@ -61,6 +67,7 @@ async function initWithTimeout(timeoutMs: number): Promise<HostContext> {
   return {
     organizationName: host.name,
     isHosted: host.isHosted,
+    serviceVersion: host.serviceVersion ?? "",
     userDisplayName: user.displayName,
     extensionId: extension.id,
   };

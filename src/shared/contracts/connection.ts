@@ -15,12 +15,13 @@ import {
 /** A string enum schema whose static type is the union of `values`. */
 const literals = <T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
 
-/** Short name rule: 1-32 chars, letters, digits, '.', '_', '-', starting with a letter or digit. */
-export const SHORT_NAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$";
-/** Connection name rule: 1-80 chars, letters, digits, spaces, '.', '_', '-'; not only spaces. */
-export const CONNECTION_NAME_PATTERN = "^[A-Za-z0-9._-][A-Za-z0-9 ._-]{0,79}$";
-/** Longest description, in UTF-16 code units. */
-export const DESCRIPTION_MAX_LENGTH = 1000;
+import {
+  CONNECTION_NAME_PATTERN,
+  DESCRIPTION_MAX_LENGTH,
+  SHORT_NAME_PATTERN,
+} from "./connection-rules";
+
+export { CONNECTION_NAME_PATTERN, DESCRIPTION_MAX_LENGTH, SHORT_NAME_PATTERN };
 
 export const ConnectionStatusSchema = literals(CONNECTION_STATUSES);
 export const ConnectionModeSchema = literals(CONNECTION_MODES);

@@ -1,0 +1,175 @@
+/**
+ * The whole local product in one call: for each organization (contoso: public node, fabrikam:
+ * private node) an Azure DevOps emulator and a sync node child process, plus the dev host pages
+ * and the hub's static origin. `npm start` and the browser tests both use it.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { DEV_APP_SECRET } from "./app-token";
+import { createDevOrganization, type DevOrganization, stableGuid } from "./dev-organization";
+import {
+  DEFAULT_BASE_PORT,
+  DEV_ORGANIZATIONS,
+  type DevOrganizationName,
+  type FlatPorts,
+  resolvePorts,
+} from "./dev-ports";
+import { startEmulator } from "./emulator/emulator";
+import { buildHostAssets } from "./host-bundle";
+import { buildHostServer } from "./host-server";
+import { ensureHubBuilt } from "./hub-build";
+import { buildHubStaticServer } from "./hub-static-server";
+import { startSyncNode, syncNodeAvailable, type SyncNodeProcess } from "./node-process";
+import { EXALATE_PAGE_ID } from "./settings-nav";
+import { clearSyncNodeUrl, seedSyncNodeUrl } from "./sync-node-url-seed";
+
+/** Options of `startDevEnvironment`. */
+export interface DevEnvironmentOptions {
+  /** Base port (Default 3000); 0 picks random free ports (tests). */
+  basePort?: number;
+  /** Individual port overrides (flags, environment). */
+  ports?: Partial<FlatPorts>;
+  /** Where each organization keeps its data: `<dataDir>/<org>/...` (Default `<root>/.data`). */
+  dataDir?: string;
+  /** Repository root (Default: two folders above this file). */
+  root?: string;
+  /** Do not seed `syncNodeUrl` and remove a seeded one: the hub shows its first-run panel. */
+  firstRun?: boolean;
+  /** Start the sync nodes (Default true; skipped with a warning when src/server is missing). */
+  startNodes?: boolean;
+  /** Build the hub when dist/hub is missing or stale (Default true). */
+  buildHub?: boolean;
+  log?: (line: string) => void;
+}
+
+/** URLs of one running organization. */
+export interface DevOrganizationUrls {
+  /** The Exalate settings page on the dev host. */
+  hubPageUrl: string;
+  boardsUrl: string;
+  /** Organization URL on its emulator. */
+  emulatorUrl: string;
+  /** The sync node's URL, when it runs. */
+  nodeUrl?: string;
+}
+
+/** A running local product. */
+export interface DevEnvironment {
+  /** Dev host pages, e.g. http://localhost:3000. */
+  hostUrl: string;
+  /** Origin serving dist/hub, e.g. http://127.0.0.1:3001. */
+  hubOrigin: string;
+  organizations: Record<DevOrganizationName, DevOrganizationUrls>;
+  /** Stops every server and child process; resolves when all have stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts emulators, sync nodes, the hub origin and the dev host pages.
+ * @throws Error when the hub build fails or a server cannot listen (everything started is stopped)
+ */
+export async function startDevEnvironment(
+  options: DevEnvironmentOptions = {},
+): Promise<DevEnvironment> {
+  const root = options.root ?? path.resolve(__dirname, "../..");
+  const dataDir = options.dataDir ?? path.join(root, ".data");
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (options.buildHub !== false) await ensureHubBuilt(root, log);
+  const ports = await resolvePorts(options.basePort ?? DEFAULT_BASE_PORT, options.ports);
+  const hubOrigin = `http://127.0.0.1:${ports.hub}`;
+  const stops: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const stop of stops.reverse())
+      await stop().catch((e: unknown) => log(`[devhost] stop failed: ${String(e)}`));
+  };
+  try {
+    const runNodes = options.startNodes !== false && syncNodeAvailable(root);
+    if (options.startNodes !== false && !runNodes)
+      log("[devhost] src/server/main.ts is missing: no sync nodes.");
+    const organizations = new Map<string, DevOrganization>();
+    for (const name of DEV_ORGANIZATIONS) {
+      const orgDir = path.join(dataDir, name);
+      mkdirSync(orgDir, { recursive: true });
+      const emulator = await startEmulator({
+        organization: name,
+        port: ports.emulator[name],
+        dataFile: path.join(orgDir, "emulator.sqlite"),
+      });
+      stops.push(() => emulator.close());
+      let node: SyncNodeProcess | undefined;
+      if (runNodes) {
+        node = await startNodeFor(name, emulator, ports.node[name], hubOrigin, root, orgDir, log);
+        stops.push(() => node!.stop());
+        if (options.firstRun) clearSyncNodeUrl(orgDir);
+        else seedSyncNodeUrl(orgDir, node.url);
+      }
+      organizations.set(name, createDevOrganization(emulator, orgDir, node?.url));
+    }
+    const hub = buildHubStaticServer(path.join(root, "dist/hub"));
+    stops.push(() => hub.close());
+    await hub.listen({ port: ports.hub, host: "127.0.0.1" });
+    const host = buildHostServer({
+      organizations,
+      hubOrigin,
+      appSecret: DEV_APP_SECRET,
+      assets: await buildHostAssets(),
+      appTokenAudience: stableGuid("extension:idalko-tools.exalate"),
+      extensionVersion: extensionVersion(root),
+    });
+    stops.push(() => host.close());
+    await host.listen({ port: ports.host, host: "127.0.0.1" });
+    const hostUrl = `http://localhost:${ports.host}`;
+    return { hostUrl, hubOrigin, organizations: urlsOf(hostUrl, organizations), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function startNodeFor(
+  name: DevOrganizationName,
+  emulator: Awaited<ReturnType<typeof startEmulator>>,
+  port: number,
+  hubOrigin: string,
+  root: string,
+  orgDir: string,
+  log: (line: string) => void,
+): Promise<SyncNodeProcess> {
+  const nodeDir = path.join(orgDir, "node");
+  mkdirSync(nodeDir, { recursive: true });
+  const pat = await emulator.createPat({ userId: emulator.users.sync });
+  const env: Record<string, string> = {
+    DATA_DIR: nodeDir,
+    DATABASE_URL: `sqlite:${path.join(nodeDir, "node.sqlite")}`,
+    EXALATE_APP_SECRET: DEV_APP_SECRET,
+    AZDO_ORG_URL: emulator.url,
+    AZDO_PAT: pat,
+    CORS_ORIGINS: hubOrigin,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+  };
+  // contoso is the public side (has a URL); fabrikam is private (no PUBLIC_URL).
+  if (name === "contoso") env.PUBLIC_URL = `http://127.0.0.1:${port}`;
+  return startSyncNode({ root, label: `${name} node`, port, env, log });
+}
+
+function urlsOf(hostUrl: string, organizations: Map<string, DevOrganization>) {
+  const urls = {} as Record<DevOrganizationName, DevOrganizationUrls>;
+  for (const name of DEV_ORGANIZATIONS) {
+    const org = organizations.get(name)!;
+    urls[name] = {
+      hubPageUrl: `${hostUrl}/${name}/_settings/${EXALATE_PAGE_ID}`,
+      boardsUrl: `${hostUrl}/${name}/_boards`,
+      emulatorUrl: org.url,
+      nodeUrl: org.nodeUrl,
+    };
+  }
+  return urls;
+}
+
+function extensionVersion(root: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, "vss-extension.json"), "utf8")) as {
+    version: string;
+  };
+  return manifest.version;
+}

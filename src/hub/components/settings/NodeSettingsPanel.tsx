@@ -1,0 +1,157 @@
+import type { IButtonProps } from "azure-devops-ui/Button";
+import { Button } from "azure-devops-ui/Button";
+import { FormItem } from "azure-devops-ui/FormItem";
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Panel } from "azure-devops-ui/Panel";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
+import { TextField, TextFieldWidth } from "azure-devops-ui/TextField";
+import * as React from "react";
+
+import type { NodeInfo } from "../../../shared/contracts";
+import { useHubServices } from "../../services/hubServices";
+import { ErrorCard } from "../ErrorCard";
+import { useMountedRef } from "../useMountedRef";
+import { nodeUrlError, normalizeNodeUrl } from "./nodeUrlRules";
+
+/** Progress of testing and saving the node URL. */
+type TestState =
+  | { status: "idle" }
+  | { status: "testing"; saveAfter: boolean }
+  | { status: "passed"; url: string; info: NodeInfo }
+  | { status: "failed"; error: unknown }
+  | { status: "saving" };
+
+/**
+ * Node settings: the sync node URL, tested (`GET /api/v1/node` must answer as an Exalate sync
+ * node) before it is stored in the organization's extension data. Opened by itself on first
+ * run. Sections are stacked so later settings (the background-sync PAT, issue 9) slot in below.
+ */
+export function NodeSettingsPanel(props: {
+  firstRun: boolean;
+  currentUrl?: string;
+  onDismiss: () => void;
+  onSaved: (url: string) => void;
+}): React.ReactElement {
+  const services = useHubServices();
+  const [url, setUrl] = React.useState(props.currentUrl ?? "");
+  const [urlError, setUrlError] = React.useState<string>();
+  const [test, setTest] = React.useState<TestState>({ status: "idle" });
+  const mounted = useMountedRef();
+
+  const save = (nodeUrl: string) => {
+    setTest({ status: "saving" });
+    services.saveNodeUrl(nodeUrl).then(
+      () => {
+        services.notify("Sync node saved.");
+        props.onSaved(nodeUrl);
+      },
+      (error: unknown) => mounted.current && setTest({ status: "failed", error }),
+    );
+  };
+  const run = (saveAfter: boolean) => {
+    const error = nodeUrlError(url);
+    setUrlError(error);
+    if (error) return;
+    const nodeUrl = normalizeNodeUrl(url);
+    if (saveAfter && test.status === "passed" && test.url === nodeUrl) return save(nodeUrl);
+    setTest({ status: "testing", saveAfter });
+    services
+      .clientFor(nodeUrl)
+      .getNodeInfo()
+      .then(
+        (info) => {
+          if (!mounted.current) return;
+          if (saveAfter) save(nodeUrl);
+          else setTest({ status: "passed", url: nodeUrl, info });
+        },
+        (failure: unknown) => mounted.current && setTest({ status: "failed", error: failure }),
+      );
+  };
+
+  const busy = test.status === "testing" || test.status === "saving";
+  return (
+    <Panel
+      onDismiss={props.onDismiss}
+      titleProps={{ text: "Node settings" }}
+      description="The self-hosted sync node that stores this organization's connections."
+      footerButtonProps={footer(busy, test, props.onDismiss, () => run(true))}
+      ariaLabel="Node settings"
+      lightDismiss={false}
+    >
+      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
+        {props.firstRun && (
+          <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
+            Welcome to Exalate. First, connect this organization to its sync node: enter the node's
+            URL, test it, and save it.
+          </MessageCard>
+        )}
+        <section className="flex-column rhythm-vertical-8" aria-label="Sync node">
+          <FormItem
+            label="Sync node URL"
+            error={Boolean(urlError)}
+            message={urlError ?? "Stored for the whole organization."}
+          >
+            <TextField
+              ariaLabel="Sync node URL"
+              value={url}
+              width={TextFieldWidth.auto}
+              placeholder="https://sync.contoso.example"
+              disabled={busy}
+              onChange={(_event, value) => {
+                setUrl(value);
+                setUrlError(undefined);
+                if (test.status !== "idle") setTest({ status: "idle" });
+              }}
+            />
+          </FormItem>
+          <div>
+            <Button text="Test connection" onClick={() => run(false)} disabled={busy} />
+          </div>
+          <TestResult test={test} />
+        </section>
+      </div>
+    </Panel>
+  );
+}
+
+function TestResult(props: { test: TestState }) {
+  const { test } = props;
+  switch (test.status) {
+    case "idle":
+    case "saving":
+      return null;
+    case "testing":
+      return <Spinner size={SpinnerSize.small} label="Testing the sync node..." />;
+    case "failed":
+      return <ErrorCard error={test.error} />;
+    case "passed":
+      return (
+        <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch" role="alert">
+          {`Connected to sync node ${test.info.version}: ${
+            test.info.publicUrl ? `public at ${test.info.publicUrl}` : "private (no public URL)"
+          }.`}
+        </MessageCard>
+      );
+  }
+}
+
+function footer(
+  busy: boolean,
+  test: TestState,
+  dismiss: () => void,
+  save: () => void,
+): IButtonProps[] {
+  const saving = test.status === "saving" || (test.status === "testing" && test.saveAfter);
+  return [
+    { text: "Cancel", onClick: dismiss, disabled: busy },
+    {
+      text: saving ? "Saving..." : "Save",
+      primary: true,
+      disabled: busy,
+      onClick: save,
+      iconProps: saving
+        ? { render: () => <Spinner size={SpinnerSize.xSmall} className="margin-right-8" /> }
+        : undefined,
+    },
+  ];
+}

@@ -1,0 +1,41 @@
+/**
+ * What the hub says for an error code. The catalogue's message (src/shared/errors.ts) is the
+ * default; this map holds the codes where the hub can say more about what to do in the hub
+ * itself. Every text is shown with its code, so an admin can search for it.
+ */
+import { type ErrorCode, ERRORS, isSyncError } from "../shared/errors";
+
+/** Hub wording for codes whose catalogue message is not the best thing to show here. */
+export const HUB_ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
+  SYNC_ERR_CLIENT_NETWORK:
+    "The sync node cannot be reached. Check that it is running and that its URL in Node settings is right.",
+  SYNC_ERR_CLIENT_TIMEOUT: "The sync node did not answer in time. Try again in a moment.",
+  SYNC_ERR_CLIENT_BAD_RESPONSE:
+    "The server at this URL did not answer like an Exalate sync node. Check the URL in Node settings.",
+  SYNC_ERR_AUTH_APP_TOKEN_SIGNATURE:
+    "The sync node does not accept this extension's app token. Set its EXALATE_APP_SECRET to the extension's certificate.",
+  SYNC_ERR_AUTH_NOT_MEMBER:
+    "The sync node serves a different organization. Point Node settings at this organization's sync node.",
+  SYNC_ERR_INVITATION_WRONG_NODE:
+    "This invitation code was created on this organization's own sync node. Send it to your partner; they accept it on their side.",
+  SYNC_ERR_INVITATION_BOTH_PRIVATE:
+    "Both sides are private. Ask your partner to initiate the connection from a sync node with a public URL, or give yours a public URL.",
+  SYNC_ERR_ADO_UNREACHABLE: "Azure DevOps did not answer while listing projects. Try again.",
+  SYNC_ERR_ADO_REJECTED: "Azure DevOps refused to list this organization's projects.",
+  SYNC_ERR_CONNECTION_NOT_PENDING:
+    "The partner has already accepted this connection; its invitation code is no longer needed.",
+};
+
+/** The hub's text for `code`: its own wording where it has one, else the catalogue's message. */
+export function errorText(code: ErrorCode): string {
+  return HUB_ERROR_TEXT[code] ?? ERRORS[code].message;
+}
+
+/** Code and text to show for any thrown value (non-SyncErrors count as client network errors). */
+export function describeError(error: unknown): { code: ErrorCode; text: string } {
+  if (!isSyncError(error)) {
+    return { code: "SYNC_ERR_CLIENT_NETWORK", text: errorText("SYNC_ERR_CLIENT_NETWORK") };
+  }
+  const own = HUB_ERROR_TEXT[error.code];
+  return { code: error.code, text: own ?? (error.message || ERRORS[error.code].message) };
+}
