@@ -28,6 +28,7 @@ import type { SecretBox } from "./crypto/secret-box";
 import { registerConnectionRoutes } from "./http/connection-routes";
 import { errorBody } from "./http/error-handler";
 import { installErrorHandler } from "./http/error-handler";
+import { rejectNulCharacters } from "./http/input-guard";
 import { registerInvitationRoutes } from "./http/invitation-routes";
 import type { NodeApp } from "./http/node-app";
 import { registerNodeRoutes } from "./http/node-routes";
@@ -96,6 +97,7 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   const app = createFastify(deps);
   const metrics = createMetrics();
   installErrorHandler(app);
+  app.addHook("preValidation", rejectNulCharacters);
   recordMetrics(app, metrics);
   await registerPlugins(app, deps);
 

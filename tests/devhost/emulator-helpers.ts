@@ -20,7 +20,7 @@ export interface CallOptions {
   token?: string;
   pat?: string;
   body?: unknown;
-  raw?: BodyInit;
+  raw?: BodyInit | Buffer;
   contentType?: string;
   apiVersion?: string | null;
   accept?: string;
@@ -44,7 +44,7 @@ export async function call(
     headers.authorization = `Basic ${Buffer.from(`:${options.pat}`).toString("base64")}`;
   if (options.accept) headers.accept = options.accept;
   if (options.origin) headers.origin = options.origin;
-  let body: BodyInit | undefined = options.raw;
+  let body: BodyInit | undefined = options.raw as BodyInit | undefined;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] = options.contentType ?? "application/json";

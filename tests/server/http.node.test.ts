@@ -1,5 +1,11 @@
 /** Node routes: health, readiness, metrics, OpenAPI document, CORS, rate limit. */
+import { Writable } from "node:stream";
+
+import pino from "pino";
+
+import { logOptions } from "../../src/server/observability/log-options";
 import { ROUTES } from "../../src/shared/contracts/routes";
+import { ERRORS } from "../../src/shared/errors";
 import { startTestNode, type TestNode } from "../helpers/test-node";
 import { testDialects } from "../helpers/with-store";
 
@@ -87,6 +93,39 @@ test("the rate limit answers 429 with its catalogued code", async () => {
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     expect(last?.json()).toMatchObject({ code: "SYNC_ERR_RATE_LIMITED", statusCode: 429 });
+  } finally {
+    await node.close();
+  }
+});
+
+test("unexpected errors are masked as SYNC_ERR_INTERNAL and logged with the request id, without secrets", async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(chunk.toString());
+      callback();
+    },
+  });
+  const logger = pino(logOptions("info"), stream);
+  const node = await startTestNode(testDialects()[0]!, { logger });
+  try {
+    const headers = await node.adminHeaders();
+    await node.store.close();
+    const ready = await node.app.inject({ method: "GET", url: ROUTES.ready });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().code).toBe("SYNC_ERR_UNAVAILABLE");
+    const broken = await node.app.inject({ method: "GET", url: ROUTES.connections, headers });
+    expect(broken.statusCode).toBe(500);
+    const body = broken.json();
+    expect(body).toMatchObject({
+      code: "SYNC_ERR_INTERNAL",
+      message: ERRORS.SYNC_ERR_INTERNAL.message,
+    });
+    const log = lines.join("");
+    expect(log).toContain(body.requestId);
+    expect(log).toContain("unexpected error");
+    expect(log).not.toContain(headers["x-azdo-access-token"]!);
+    expect(log).not.toContain(headers.authorization!.slice(7));
   } finally {
     await node.close();
   }

@@ -4,12 +4,17 @@
  */
 import type { FastifyInstance } from "fastify";
 
+import { registerAttachments } from "./attachments";
 import { registerClassification } from "./classification";
+import { registerComments } from "./comments";
 import type { OrgSettings } from "./context";
 import { registerIdentity } from "./identity";
 import { registerOrgHooks } from "./org-hooks";
 import { registerPermissions } from "./permissions";
 import { registerProjects } from "./projects";
+import { registerTypes } from "./types";
+import { registerWiql } from "./wiql";
+import { registerHistory } from "./work-item-history";
 import { registerWorkItems } from "./work-items";
 
 /** Registers the organization's parsers, hooks and routes. */
@@ -38,4 +43,9 @@ export function registerOrgRoutes(
   registerPermissions(app, settings);
   registerWorkItems(app, settings);
   registerClassification(app, settings);
+  registerWiql(app, settings);
+  registerHistory(app, settings);
+  registerComments(app, settings);
+  registerAttachments(app, settings);
+  registerTypes(app, settings);
 }

@@ -131,3 +131,35 @@ export function updateWorkItem(
     return finish(ctx, draft, project, current, flags);
   });
 }
+
+/**
+ * Saves a revision the service makes on its own (a comment added or deleted): `changes` are
+ * merged into the fields, Changed* stamped, and `history` recorded in the revision only.
+ * @throws AdoError 404 for an unknown work item.
+ */
+export function saveSystemRevision(
+  ctx: SaveContext,
+  id: number,
+  changes: FieldMap,
+  history?: string,
+): WorkItemRow {
+  const { store } = ctx.settings;
+  const current = loadWorkItem(store, id);
+  if (!current || current.rev === 0) throw workItemNotFound(id);
+  const now = store.now();
+  const fields: FieldMap = {
+    ...current.fields,
+    ...changes,
+    "System.Rev": current.rev + 1,
+    "System.ChangedDate": now,
+    "System.ChangedBy": ctx.callerId,
+    "System.AuthorizedDate": now,
+  };
+  const item: WorkItemRow = { ...current, rev: current.rev + 1, fields };
+  saveWorkItem(
+    store,
+    item,
+    history === undefined ? { ...fields } : { ...fields, "System.History": history },
+  );
+  return item;
+}

@@ -25,7 +25,7 @@ import { loadWorkItem, revisionAsOf } from "./work-item-store";
 /** Most ids one list or batch request may name (wit/7.1 "Get Work Items Batch"). */
 export const MAX_BATCH_IDS = 200;
 
-type Params = { project?: string; id: string; type: string };
+type Params = { project?: string; id: string; type: string; rev?: string };
 
 /** Registers `path` at organization level and under `/{project}`. */
 export function orgAndProject(
