@@ -33,7 +33,7 @@ export function ConnectionsTable(props: {
   );
   const items = React.useMemo(() => new ArrayItemProvider(connections), [connections]);
   return (
-    <Card className="flex-grow bolt-table-card" contentProps={{ contentPadding: false }}>
+    <Card className="bolt-table-card" contentProps={{ contentPadding: false }}>
       <Table<Connection>
         ariaLabel="Connections"
         columns={columns}
@@ -96,32 +96,34 @@ const activityCell: Cell = (row, columnIndex, column, item) =>
 
 function buildColumns(onAction: (a: ConnectionAction, c: Connection) => void): Column[] {
   return [
-    { id: "name", name: "Name", width: -28, renderCell: nameCell },
+    { id: "name", name: "Name", width: -24, renderCell: nameCell },
     {
       id: "local",
-      name: "Local short name",
-      width: -12,
+      name: "Local",
+      ariaLabel: "Local short name",
+      width: -10,
       renderCell: cell((c) => ({ text: c.localShortName })),
     },
     {
       id: "destination",
-      name: "Destination short name",
-      width: -12,
+      name: "Destination",
+      ariaLabel: "Destination short name",
+      width: -11,
       renderCell: cell((c) => ({
         text: destinationLabel(c),
         className: c.remoteShortName ? undefined : "secondary-text",
       })),
     },
-    { id: "type", name: "Type", width: -8, renderCell: cell((c) => ({ text: typeLabel(c.type) })) },
-    { id: "mode", name: "Mode", width: -8, renderCell: cell((c) => ({ text: modeLabel(c.mode) })) },
-    { id: "status", name: "Status", width: -14, renderCell: statusCell },
+    { id: "type", name: "Type", width: -7, renderCell: cell((c) => ({ text: typeLabel(c.type) })) },
+    { id: "mode", name: "Mode", width: -7, renderCell: cell((c) => ({ text: modeLabel(c.mode) })) },
+    { id: "status", name: "Status", width: -13, renderCell: statusCell },
     {
       id: "project",
       name: "Incoming project",
-      width: -12,
+      width: -14,
       renderCell: cell((c) => ({ text: c.incomingProject?.name ?? "" })),
     },
-    { id: "activity", name: "Last activity", width: -10, renderCell: activityCell },
+    { id: "activity", name: "Last activity", width: -11, renderCell: activityCell },
     new ColumnMore<Connection>((item) => ({
       id: `actions-${item.id}`,
       items: menuItems(item, onAction),

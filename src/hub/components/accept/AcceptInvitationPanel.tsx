@@ -11,6 +11,7 @@ import { useHubServices } from "../../services/hubServices";
 import { modeLabel } from "../connectionLabels";
 import { ErrorCard } from "../ErrorCard";
 import { ProjectPicker } from "../form/ProjectPicker";
+import { useMountedRef } from "../useMountedRef";
 
 /** Where the acceptance stands: paste, inspect, then accept (design.md "What users do", 2). */
 type AcceptState =
@@ -43,14 +44,15 @@ export function AcceptInvitationPanel(props: {
   const [project, setProject] = React.useState<ProjectRef | null>(null);
   const [projectError, setProjectError] = React.useState<string>();
   const [state, setState] = React.useState<AcceptState>({ status: "editing" });
+  const mounted = useMountedRef();
 
   const inspect = () => {
     const invitationCode = normalizeInvitationCode(code);
     if (!invitationCode) return setCodeError(CODE_REQUIRED);
     setState({ status: "inspecting" });
     props.client.inspectInvitation(invitationCode).then(
-      (preview) => setState({ status: "inspected", preview }),
-      (error: unknown) => setState({ status: "editing", error }),
+      (preview) => mounted.current && setState({ status: "inspected", preview }),
+      (error: unknown) => mounted.current && setState({ status: "editing", error }),
     );
   };
   const accept = (preview: InvitationPreview) => {
@@ -62,7 +64,7 @@ export function AcceptInvitationPanel(props: {
         services.notify(`Connection ${connection.name} is active.`);
         props.onAccepted();
       },
-      (error: unknown) => setState({ status: "inspected", preview, error }),
+      (error: unknown) => mounted.current && setState({ status: "inspected", preview, error }),
     );
   };
 
@@ -76,7 +78,7 @@ export function AcceptInvitationPanel(props: {
       ariaLabel="Accept invitation"
       lightDismiss={false}
     >
-      <div className="flex-column rhythm-vertical-16">
+      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
         <FormItem label="Invitation code" error={Boolean(codeError)} message={codeError}>
           <TextField
             ariaLabel="Invitation code"

@@ -5,6 +5,7 @@ import type { SyncNodeClient } from "../../../client";
 import type { Connection } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
+import { useMountedRef } from "../useMountedRef";
 
 /** Confirms and runs the deletion of a connection. */
 export function DeleteConnectionDialog(props: {
@@ -17,6 +18,7 @@ export function DeleteConnectionDialog(props: {
   const { client, connection } = props;
   const [running, setRunning] = React.useState(false);
   const [error, setError] = React.useState<unknown>(null);
+  const mounted = useMountedRef();
   const remove = () => {
     setRunning(true);
     setError(null);
@@ -26,6 +28,7 @@ export function DeleteConnectionDialog(props: {
         props.onDeleted();
       },
       (failure: unknown) => {
+        if (!mounted.current) return;
         setRunning(false);
         setError(failure);
       },

@@ -25,9 +25,7 @@ export function InvitationCodeField(props: { invitationCode: string }): React.Re
   const onCopy = async () => {
     const copied = await services.copyText(props.invitationCode);
     setCopyState(copied ? "copied" : "failed");
-    if (copied) {
-      services.notify("Invitation code copied.");
-    } else {
+    if (!copied) {
       input.current?.focus();
       input.current?.select();
     }
@@ -37,7 +35,7 @@ export function InvitationCodeField(props: { invitationCode: string }): React.Re
     copyState === "copied"
       ? "Copied to the clipboard."
       : copyState === "failed"
-        ? `The browser blocked the clipboard. The code is selected: press ${copyChord()} to copy.`
+        ? `Press ${copyChord()} to copy: the browser blocked the clipboard, so the code is selected for you.`
         : undefined;
   return (
     <div className="flex-column rhythm-vertical-8">

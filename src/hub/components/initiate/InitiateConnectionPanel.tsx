@@ -5,7 +5,8 @@ import * as React from "react";
 
 import type { SyncNodeClient } from "../../../client";
 import { useHubServices } from "../../services/hubServices";
-import { InitiateStep,type Initiation } from "./InitiateStep";
+import { useMountedRef } from "../useMountedRef";
+import { InitiateStep, type Initiation } from "./InitiateStep";
 import { StepIndicator } from "./StepIndicator";
 import { WizardFieldsStep } from "./WizardFieldsStep";
 import {
@@ -36,6 +37,7 @@ export function InitiateConnectionPanel(props: {
   const [errors, setErrors] = React.useState<FieldErrors>({});
   const [initiation, setInitiation] = React.useState<Initiation>({ status: "ready" });
   const step = WIZARD_STEPS[index];
+  const mounted = useMountedRef();
 
   const change = (patch: Partial<WizardFields>) => {
     setFields((current) => updateFields(current, patch));
@@ -58,11 +60,12 @@ export function InitiateConnectionPanel(props: {
     setInitiation({ status: "running" });
     props.client.initiateConnection(toInitiateRequest(fields)).then(
       (result) => {
+        props.onInitiated();
+        if (!mounted.current) return;
         setInitiation({ status: "done", result });
         services.notify(`Connection ${result.connection.name} initiated.`);
-        props.onInitiated();
       },
-      (error: unknown) => setInitiation({ status: "failed", error }),
+      (error: unknown) => mounted.current && setInitiation({ status: "failed", error }),
     );
   };
 
@@ -76,7 +79,7 @@ export function InitiateConnectionPanel(props: {
       ariaLabel="Initiate connection"
       lightDismiss={false}
     >
-      <div className="flex-column">
+      <div className="flex-column flex-grow panel-body">
         <StepIndicator titles={WIZARD_STEPS.map((s) => STEP_TITLES[s])} current={index} />
         {step === "initiate" ? (
           <InitiateStep fields={fields} initiation={initiation} />

@@ -26,9 +26,9 @@ export type WizardStep = (typeof WIZARD_STEPS)[number];
 /** Step titles as the step indicator shows them. */
 export const STEP_TITLES: Record<WizardStep, string> = {
   destination: "Destination",
-  mode: "Configuration mode",
+  mode: "Mode",
   shortNames: "Short names",
-  name: "Connection name",
+  name: "Name",
   project: "Project",
   initiate: "Initiate",
 };

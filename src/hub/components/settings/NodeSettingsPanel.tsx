@@ -10,6 +10,7 @@ import * as React from "react";
 import type { NodeInfo } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
+import { useMountedRef } from "../useMountedRef";
 import { nodeUrlError, normalizeNodeUrl } from "./nodeUrlRules";
 
 /** Progress of testing and saving the node URL. */
@@ -35,6 +36,7 @@ export function NodeSettingsPanel(props: {
   const [url, setUrl] = React.useState(props.currentUrl ?? "");
   const [urlError, setUrlError] = React.useState<string>();
   const [test, setTest] = React.useState<TestState>({ status: "idle" });
+  const mounted = useMountedRef();
 
   const save = (nodeUrl: string) => {
     setTest({ status: "saving" });
@@ -43,7 +45,7 @@ export function NodeSettingsPanel(props: {
         services.notify("Sync node saved.");
         props.onSaved(nodeUrl);
       },
-      (error: unknown) => setTest({ status: "failed", error }),
+      (error: unknown) => mounted.current && setTest({ status: "failed", error }),
     );
   };
   const run = (saveAfter: boolean) => {
@@ -57,8 +59,12 @@ export function NodeSettingsPanel(props: {
       .clientFor(nodeUrl)
       .getNodeInfo()
       .then(
-        (info) => (saveAfter ? save(nodeUrl) : setTest({ status: "passed", url: nodeUrl, info })),
-        (failure: unknown) => setTest({ status: "failed", error: failure }),
+        (info) => {
+          if (!mounted.current) return;
+          if (saveAfter) save(nodeUrl);
+          else setTest({ status: "passed", url: nodeUrl, info });
+        },
+        (failure: unknown) => mounted.current && setTest({ status: "failed", error: failure }),
       );
   };
 
@@ -72,7 +78,7 @@ export function NodeSettingsPanel(props: {
       ariaLabel="Node settings"
       lightDismiss={false}
     >
-      <div className="flex-column rhythm-vertical-16">
+      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
         {props.firstRun && (
           <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
             Welcome to Exalate. First, connect this organization to its sync node: enter the node's

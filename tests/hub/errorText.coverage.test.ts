@@ -1,0 +1,22 @@
+import { describeError, errorText, HUB_ERROR_TEXT } from "../../src/hub/errorText";
+import { ERROR_CODES, ERRORS, SyncError } from "../../src/shared/errors";
+
+test.each(ERROR_CODES)("%s has text in the hub", (code) => {
+  const text = errorText(code);
+  expect(text.trim().length).toBeGreaterThan(10);
+  expect(text).toBe(HUB_ERROR_TEXT[code] ?? ERRORS[code].message);
+});
+
+test("the hub's own texts are only for catalogued codes", () => {
+  for (const code of Object.keys(HUB_ERROR_TEXT)) expect(ERROR_CODES).toContain(code);
+});
+
+test("describeError prefers hub text, then the node's message, then the catalogue", () => {
+  expect(describeError(new SyncError("SYNC_ERR_CLIENT_NETWORK", "x")).text).toBe(
+    HUB_ERROR_TEXT.SYNC_ERR_CLIENT_NETWORK,
+  );
+  expect(describeError(new SyncError("SYNC_ERR_REQUEST_INVALID", "name: too long")).text).toBe(
+    "name: too long",
+  );
+  expect(describeError(new Error("boom")).code).toBe("SYNC_ERR_CLIENT_NETWORK");
+});

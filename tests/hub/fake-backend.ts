@@ -1,0 +1,253 @@
+/**
+ * A fake `fetch` for jsdom hub tests that answers like a sync node (in memory) and like Azure
+ * DevOps' project list. Tests drive it: failures per route, requests that never answer, and
+ * the app tokens the node accepts (case H9).
+ */
+import type { Connection, InvitationPreview } from "../../src/shared/contracts";
+import { type ErrorCode, ERRORS } from "../../src/shared/errors";
+
+export const NODE_URL = "http://node.test";
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+type Answer = { status: number; body?: unknown };
+
+export interface FakeBackend {
+  fetch: (input: string, init?: RequestInit) => Promise<Response>;
+  requests: Recorded[];
+  connections: Connection[];
+  projects: { id: string; name: string }[];
+  validAppTokens: Set<string>;
+  /** Answers to give instead of the normal one, keyed "METHOD /path" (persistent). */
+  failures: Map<string, Answer>;
+  /** Routes ("METHOD /path") that never answer. */
+  hanging: Set<string>;
+  /** Routes ("METHOD /path") that answer only once the promise settles. */
+  gates: Map<string, Promise<void>>;
+  /** Errors for invitation codes (inspect and accept). */
+  invitationErrors: Map<string, ErrorCode>;
+  preview: InvitationPreview;
+}
+
+export function connection(overrides: Partial<Connection> = {}): Connection {
+  return {
+    id: "c-1",
+    name: "contoso_to_fabrikam",
+    description: "Bugs both ways",
+    localShortName: "contoso",
+    remoteShortName: "fabrikam",
+    type: "public",
+    localSide: "public",
+    role: "initiator",
+    mode: "script",
+    status: "active",
+    statusReason: null,
+    remoteUrl: null,
+    incomingProject: { id: "p-alpha", name: "Alpha" },
+    createdAt: "2026-01-01T00:00:00.000Z",
+    lastActivityAt: null,
+    lastContactAt: null,
+    ...overrides,
+  };
+}
+
+export function errorAnswer(code: ErrorCode, message?: string): Answer {
+  const spec = ERRORS[code];
+  return {
+    status: spec.status,
+    body: { statusCode: spec.status, code, error: "Error", message: message ?? spec.message },
+  };
+}
+
+function response(answer: Answer, headers: Record<string, string> = {}): Response {
+  const text = answer.body === undefined ? "" : JSON.stringify(answer.body);
+  return {
+    ok: answer.status >= 200 && answer.status < 300,
+    status: answer.status,
+    text: async () => text,
+    json: async () => JSON.parse(text) as unknown,
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
+  } as unknown as Response;
+}
+
+export function createFakeBackend(): FakeBackend {
+  const backend: FakeBackend = {
+    requests: [],
+    connections: [],
+    projects: [
+      { id: "p-beta", name: "Beta" },
+      { id: "p-alpha", name: "Alpha" },
+    ],
+    validAppTokens: new Set(["app-token-1"]),
+    failures: new Map(),
+    hanging: new Set(),
+    gates: new Map(),
+    invitationErrors: new Map(),
+    preview: {
+      connectionId: "c-remote",
+      connectionName: "fabrikam_to_contoso",
+      description: "From Fabrikam",
+      initiatorShortName: "fabrikam",
+      acceptorShortName: "contoso",
+      mode: "basic",
+      initiatorUrl: "http://fabrikam.test",
+      expiresAt: "2026-02-01T00:00:00.000Z",
+    },
+    fetch: async (input, init = {}) => {
+      const url = new URL(input);
+      const method = (init.method ?? "GET").toUpperCase();
+      const headers = Object.fromEntries(
+        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [
+          k.toLowerCase(),
+          v,
+        ]),
+      );
+      const body = typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
+      backend.requests.push({ method, url: input, headers, body });
+      const key = `${method} ${url.pathname}`;
+      if (backend.hanging.has(key)) return new Promise<Response>(() => undefined);
+      await backend.gates.get(key);
+      const failure = backend.failures.get(key);
+      if (failure) return response(failure);
+      if (url.origin === "http://ado.test") return response(projectsAnswer(backend, url));
+      if (url.origin !== NODE_URL) throw new TypeError("Failed to fetch");
+      return response(nodeAnswer(backend, method, url.pathname, headers, body));
+    },
+  };
+  return backend;
+}
+
+function projectsAnswer(backend: FakeBackend, url: URL): Answer {
+  if (url.pathname !== "/contoso/_apis/projects") return { status: 404 };
+  return { status: 200, body: { count: backend.projects.length, value: backend.projects } };
+}
+
+function nodeAnswer(
+  backend: FakeBackend,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Answer {
+  if (method === "GET" && path === "/api/v1/node") {
+    return {
+      status: 200,
+      body: {
+        product: "exalate-adnode-sync-node",
+        version: "0.1.0",
+        apiVersions: ["v1"],
+        publicUrl: NODE_URL,
+        organizationUrl: "http://ado.test/contoso",
+        hasSyncCredential: false,
+      },
+    };
+  }
+  const token = (headers.authorization ?? "").replace(/^Bearer /, "");
+  if (!backend.validAppTokens.has(token)) return errorAnswer("SYNC_ERR_AUTH_APP_TOKEN_EXPIRED");
+  if (!headers["x-azdo-access-token"]) return errorAnswer("SYNC_ERR_AUTH_ACCESS_TOKEN_MISSING");
+  return connectionRoutes(backend, method, path, body);
+}
+
+function connectionRoutes(
+  backend: FakeBackend,
+  method: string,
+  path: string,
+  body: unknown,
+): Answer {
+  const find = (id: string) => backend.connections.find((c) => c.id === id);
+  const match = /^\/api\/v1\/connections\/([^/]+)(?:\/(\w+))?$/.exec(path);
+  if (path === "/api/v1/connections" && method === "GET") {
+    return { status: 200, body: { connections: backend.connections } };
+  }
+  if (path === "/api/v1/connections" && method === "POST") return initiate(backend, body);
+  if (path === "/api/v1/invitations/inspect") return inspect(backend, body);
+  if (path === "/api/v1/invitations/accept") return accept(backend, body);
+  if (!match) return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
+  const target = find(decodeURIComponent(match[1]));
+  if (!target) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");
+  switch (`${method} ${match[2] ?? ""}`) {
+    case "GET invitation":
+      return {
+        status: 200,
+        body: { invitationCode: `INV-${target.id}`, expiresAt: "2026-02-01T00:00:00Z" },
+      };
+    case "POST activate":
+      target.status = "active";
+      return { status: 200, body: target };
+    case "POST deactivate":
+      target.status = "deactivated";
+      return { status: 200, body: target };
+    case "DELETE ":
+      backend.connections = backend.connections.filter((c) => c !== target);
+      return { status: 204 };
+    default:
+      return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
+  }
+}
+
+function initiate(backend: FakeBackend, body: unknown): Answer {
+  const request = body as {
+    destinationUrl: string | null;
+    mode: Connection["mode"];
+    localShortName: string;
+    remoteShortName: string;
+    name: string;
+    description: string;
+    incomingProject: { id: string; name: string };
+  };
+  if (backend.connections.some((c) => c.name === request.name)) {
+    return errorAnswer("SYNC_ERR_CONNECTION_NAME_TAKEN");
+  }
+  const created = connection({
+    id: `c-${backend.connections.length + 1}`,
+    name: request.name,
+    description: request.description,
+    localShortName: request.localShortName,
+    remoteShortName: null,
+    type: request.destinationUrl ? "public" : "private",
+    mode: request.mode,
+    status: "pending",
+    remoteUrl: request.destinationUrl,
+    incomingProject: request.incomingProject,
+  });
+  backend.connections.push(created);
+  return {
+    status: 201,
+    body: {
+      connection: created,
+      invitation: { invitationCode: "INV-NEW-CODE-123", expiresAt: "2026-02-01T00:00:00Z" },
+    },
+  };
+}
+
+function codeError(backend: FakeBackend, body: unknown): Answer | null {
+  const code = (body as { invitationCode: string }).invitationCode;
+  const error = backend.invitationErrors.get(code);
+  return error ? errorAnswer(error) : null;
+}
+
+function inspect(backend: FakeBackend, body: unknown): Answer {
+  return codeError(backend, body) ?? { status: 200, body: backend.preview };
+}
+
+function accept(backend: FakeBackend, body: unknown): Answer {
+  const failure = codeError(backend, body);
+  if (failure) return failure;
+  const project = (body as { incomingProject: { id: string; name: string } }).incomingProject;
+  const created = connection({
+    id: backend.preview.connectionId,
+    name: backend.preview.connectionName,
+    localShortName: backend.preview.acceptorShortName,
+    remoteShortName: backend.preview.initiatorShortName,
+    role: "acceptor",
+    mode: backend.preview.mode,
+    incomingProject: project,
+  });
+  backend.connections.push(created);
+  return { status: 200, body: { connection: created } };
+}
