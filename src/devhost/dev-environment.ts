@@ -78,34 +78,32 @@ export async function startDevEnvironment(
   if (options.buildHub !== false) await ensureHubBuilt(root, log);
   const ports = await resolvePorts(options.basePort ?? DEFAULT_BASE_PORT, options.ports);
   const hubOrigin = `http://127.0.0.1:${ports.hub}`;
+  // Stopped in reverse order of start: the pages first, then sync nodes, then emulators.
   const stops: Array<() => Promise<void>> = [];
   const close = async () => {
-    for (const stop of stops.reverse())
+    for (const stop of stops.splice(0).reverse())
       await stop().catch((e: unknown) => log(`[devhost] stop failed: ${String(e)}`));
   };
   try {
     const runNodes = options.startNodes !== false && syncNodeAvailable(root);
     if (options.startNodes !== false && !runNodes)
       log("[devhost] src/server/main.ts is missing: no sync nodes.");
+    const context = { ports, hubOrigin, root, dataDir, runNodes, firstRun: options.firstRun, log };
+    // Organizations start side by side: each node child takes seconds to compile and open.
+    const started = await Promise.allSettled(
+      DEV_ORGANIZATIONS.map((name) => startOrganization(name, context)),
+    );
+    const emulatorStops = started.flatMap((s) =>
+      s.status === "fulfilled" ? [s.value.stopEmulator] : [],
+    );
+    const nodeStops = started.flatMap((s) => (s.status === "fulfilled" ? s.value.stopNode : []));
+    stops.push(...emulatorStops, ...nodeStops);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+    if (failed) throw failed.reason;
     const organizations = new Map<string, DevOrganization>();
-    for (const name of DEV_ORGANIZATIONS) {
-      const orgDir = path.join(dataDir, name);
-      mkdirSync(orgDir, { recursive: true });
-      const emulator = await startEmulator({
-        organization: name,
-        port: ports.emulator[name],
-        dataFile: path.join(orgDir, "emulator.sqlite"),
-      });
-      stops.push(() => emulator.close());
-      let node: SyncNodeProcess | undefined;
-      if (runNodes) {
-        node = await startNodeFor(name, emulator, ports.node[name], hubOrigin, root, orgDir, log);
-        stops.push(() => node!.stop());
-        if (options.firstRun) clearSyncNodeUrl(orgDir);
-        else seedSyncNodeUrl(orgDir, node.url);
-      }
-      organizations.set(name, createDevOrganization(emulator, orgDir, node?.url));
-    }
+    for (const s of started)
+      if (s.status === "fulfilled")
+        organizations.set(s.value.organization.name, s.value.organization);
     const hub = buildHubStaticServer(path.join(root, "dist/hub"));
     stops.push(() => hub.close());
     await hub.listen({ port: ports.hub, host: "127.0.0.1" });
@@ -125,6 +123,52 @@ export async function startDevEnvironment(
     await close();
     throw error;
   }
+}
+
+interface StartContext {
+  ports: Awaited<ReturnType<typeof resolvePorts>>;
+  hubOrigin: string;
+  root: string;
+  dataDir: string;
+  runNodes: boolean;
+  firstRun?: boolean;
+  log: (line: string) => void;
+}
+
+/** Starts one organization's emulator and (optionally) its sync node. */
+async function startOrganization(name: DevOrganizationName, context: StartContext) {
+  const orgDir = path.join(context.dataDir, name);
+  mkdirSync(orgDir, { recursive: true });
+  const emulator = await startEmulator({
+    organization: name,
+    port: context.ports.emulator[name],
+    dataFile: path.join(orgDir, "emulator.sqlite"),
+  });
+  let node: SyncNodeProcess | undefined;
+  if (context.runNodes) {
+    const port = context.ports.node[name];
+    try {
+      node = await startNodeFor(
+        name,
+        emulator,
+        port,
+        context.hubOrigin,
+        context.root,
+        orgDir,
+        context.log,
+      );
+    } catch (error) {
+      await emulator.close();
+      throw error;
+    }
+    if (context.firstRun) clearSyncNodeUrl(orgDir);
+    else seedSyncNodeUrl(orgDir, node.url);
+  }
+  return {
+    organization: createDevOrganization(emulator, orgDir, node?.url),
+    stopEmulator: () => emulator.close(),
+    stopNode: node ? [() => node.stop()] : [],
+  };
 }
 
 async function startNodeFor(

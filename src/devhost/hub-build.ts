@@ -3,7 +3,7 @@
  * missing or older than the sources it bundles (src/hub, src/client, src/shared).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 
 /** Folders whose files the hub bundle is built from. */
@@ -49,5 +49,8 @@ export async function ensureHubBuilt(root: string, log: (line: string) => void):
         : reject(new Error(`The hub build failed (webpack exit code ${code}).`)),
     );
   });
+  // webpack leaves an unchanged bundle untouched; mark it fresh so the next start skips the build.
+  const now = new Date();
+  utimesSync(path.join(root, "dist/hub/hub.js"), now, now);
   return true;
 }

@@ -13,8 +13,8 @@ import {
 } from "./ado-errors";
 import { type OrgSettings, queryParam, sendList } from "./context";
 import { type FieldDef, FIELDS, findField, supportedOperations } from "./fields-catalog";
+import { orgAndProject } from "./routing";
 import { COMMON_FIELDS, findType, type TypeDef, WORK_ITEM_TYPES } from "./types-catalog";
-import { orgAndProject } from "./work-items";
 
 /** Link types the emulator accepts in relations (name, reference name, directionality). */
 const RELATION_TYPES: ReadonlyArray<[string, string]> = [
