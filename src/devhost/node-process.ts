@@ -6,8 +6,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** How long a node may take to answer `/health` after start, in ms (tsx compiles on start). */
-const READY_TIMEOUT_MS = 60_000;
+/**
+ * How long a node may take to answer `/health` after start, in ms. tsx compiles the node on
+ * start: about 15 s on an idle 2-core machine, over a minute when browser tests run beside it.
+ * Long enough for a loaded CI machine; a node that is truly stuck still fails the start.
+ */
+const READY_TIMEOUT_MS = 180_000;
 /** Pause between health probes while waiting, in ms. */
 const READY_POLL_MS = 250;
 /** Grace period between SIGTERM and SIGKILL on stop, in ms (the node drains its queues). */

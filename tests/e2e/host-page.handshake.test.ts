@@ -94,6 +94,17 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
     expect(record.loadFailed).toBe(0);
     await page.context().close();
   });
+  it("signs in as Max Member with ?user=max: the node refuses a non-administrator and the hub says why", async () => {
+    const page = await newTestPage(browser);
+    await page.goto(`${test.env.organizations.contoso.hubPageUrl}?user=max`);
+    await hubFrame(page).getByText("SYNC_ERR_AUTH_NOT_ADMIN").first().waitFor();
+    await screenshot(page, "user-max-not-admin");
+    const record = await hooks(page);
+    expect(record.accessTokens).toBeGreaterThan(0);
+    const avatar = await page.locator(".avatar").getAttribute("title");
+    expect(avatar).toBe("Max Member");
+    await page.context().close();
+  });
 });
 
 async function expectVisible(locator: ReturnType<ReturnType<typeof hubFrame>["getByText"]>) {
