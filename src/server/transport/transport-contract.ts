@@ -99,12 +99,14 @@ export type EventBatch = Static<typeof EventBatchSchema>;
 export const PushResponseSchema = Type.Object({ receivedSeq: Type.Integer({ minimum: 0 }) });
 export type PushResponse = Static<typeof PushResponseSchema>;
 
-/** Query of the long-poll. */
+/**
+ * Query of the long-poll. Decimal strings: the node's validator does not coerce types.
+ * - `after`: the caller stored every event up to here (its acknowledgement).
+ * - `waitMs`: how long to wait for an event when none is queued (capped at `MAX_LONG_POLL_MS`).
+ */
 export const PollQuerySchema = Type.Object({
-  /** The caller stored every event up to here (its acknowledgement). */
-  after: Type.Integer({ minimum: 0 }),
-  /** How long to wait for an event when none is queued (capped at `MAX_LONG_POLL_MS`). */
-  waitMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_LONG_POLL_MS })),
+  after: Type.String({ pattern: "^[0-9]{1,15}$" }),
+  waitMs: Type.Optional(Type.String({ pattern: "^[0-9]{1,6}$" })),
 });
 export type PollQuery = Static<typeof PollQuerySchema>;
 

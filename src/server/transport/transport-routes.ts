@@ -74,7 +74,9 @@ export function registerTransportRoutes(scope: NodeApp, context: TransportContex
     async (request) => {
       const { id } = request.params;
       await authenticateTransportRequest(context, request, id);
-      return { events: await answerPoll(context, id, request.query.after, request.query.waitMs) };
+      const { after, waitMs } = request.query;
+      const wait = waitMs === undefined ? undefined : Number(waitMs);
+      return { events: await answerPoll(context, id, Number(after), wait) };
     },
   );
   scope.post(
