@@ -1,6 +1,6 @@
 /** Steps shared by the transport tests: connect a pair, queue events, read what arrived. */
 import { enqueueSyncEvent, readSyncCursor } from "../../src/server/queue/sync-queue";
-import { ROUTES, routePath } from "../../src/shared/contracts/routes";
+import { routePath, ROUTES } from "../../src/shared/contracts/routes";
 import { initiateBody } from "./test-node";
 import type { PairNode } from "./transport-pair";
 

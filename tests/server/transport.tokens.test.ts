@@ -9,7 +9,7 @@ import { loadNodeIdentity } from "../../src/server/invitations/node-identity";
 import { findConnection } from "../../src/server/storage/connection-repository";
 import { openConnectionSecret } from "../../src/server/transport/connection-secret";
 import { signTransportToken } from "../../src/server/transport/transport-token";
-import { ROUTES, routePath } from "../../src/shared/contracts/routes";
+import { routePath, ROUTES } from "../../src/shared/contracts/routes";
 import { initiateAndAccept, receivedSeqs } from "../helpers/transport-flow";
 import { startTransportPair, type TransportPair } from "../helpers/transport-pair";
 import { testDialects } from "../helpers/with-store";

@@ -118,8 +118,9 @@ export function registerTransportRoutes(scope: NodeApp, context: TransportContex
 
 /**
  * The long-poll: acknowledges up to `after`, then answers with the events after it as soon as
- * there are any, or an empty batch after `waitMs`, on shutdown, or when the connection stops
- * being active here. The wait is wall-clock time.
+ * there are any, or an empty batch after `waitMs` or on shutdown. The wait is wall-clock time.
+ * @throws SyncError SYNC_ERR_TRANSPORT_CONNECTION_{NOT_FOUND,INACTIVE} when the connection is
+ *   deleted or deactivated here while the poll waits
  */
 async function answerPoll(
   context: TransportContext,
@@ -141,7 +142,10 @@ async function answerPoll(
     const remaining = deadline - Date.now();
     if (remaining <= 0 || context.shutdown.aborted) return [];
     const row = await findConnection(db, connectionId);
-    if (row?.status !== "active" && row?.status !== "error") return [];
+    if (!row) throw new SyncError("SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND");
+    if (row.status !== "active" && row.status !== "error") {
+      throw new SyncError("SYNC_ERR_TRANSPORT_CONNECTION_INACTIVE");
+    }
     await waitForQueueSignal(
       "event",
       connectionId,

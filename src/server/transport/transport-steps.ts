@@ -18,7 +18,7 @@ import {
   receiveSyncRequests,
   type SyncEventEnvelope,
 } from "../queue/sync-queue";
-import type { ConnectionRow } from "../storage/connection-repository";
+import { type ConnectionRow, findConnection } from "../storage/connection-repository";
 import { openConnectionSecret } from "./connection-secret";
 import { confirmAcceptance } from "./handshake-confirm";
 import { recordActivity } from "./link-health";
@@ -128,6 +128,10 @@ export async function pollStep(context: TransportContext, row: ConnectionRow): P
       timeoutMs: longPollMs + requestTimeoutMs,
     }),
   );
+  // Deactivated (or deleted) while the poll waited: store nothing; unacknowledged events are
+  // sent again after activation.
+  const current = await findConnection(db, row.id);
+  if (current?.status !== "active" && current?.status !== "error") return true;
   if (batch.events.length > 0) {
     const now = context.now();
     await receiveSyncRequests(db, row.id, batch.events as SyncEventEnvelope[], now);

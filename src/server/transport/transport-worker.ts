@@ -127,11 +127,13 @@ export class TransportWorker {
       const row = await findConnection(context.store.db, connectionId);
       if (!row || !neededSteps(row, true).includes(kind)) return;
       try {
-        const progressed = await this.#step(kind, row);
-        if (kind !== "confirm") await recordContact(context.store.db, connectionId, context.now());
+        const contacted = await this.#step(kind, row);
+        if (contacted && kind !== "confirm") {
+          await recordContact(context.store.db, connectionId, context.now());
+        }
         failures = 0;
         if (kind === "confirm") return;
-        if (!progressed) {
+        if (!contacted) {
           await waitForQueueSignal("event", connectionId, context.settings.recheckMs, signal);
         }
       } catch (error) {
