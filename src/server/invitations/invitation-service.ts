@@ -106,13 +106,21 @@ export class InvitationService {
       ? await context.lifecycle.accepting(request.invitationCode, claims, local)
       : { row: local, write: async () => undefined };
     const { row } = accepted;
-    await inTransaction(context, async (tx) => {
-      await this.checkAcceptable(tx, request.invitationCode);
-      await requireFreeName(tx, claims.name);
-      await insertConnection(tx, row);
-      await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
-      await accepted.write(tx);
-    });
+    try {
+      await inTransaction(context, async (tx) => {
+        await this.checkAcceptable(tx, request.invitationCode);
+        await requireFreeName(tx, claims.name);
+        await insertConnection(tx, row);
+        await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
+        await accepted.write(tx);
+      });
+    } catch (error) {
+      // A concurrent accept of the same code won the insert (PostgreSQL, several replicas).
+      if (await findConnection(context.store.db, claims.cid)) {
+        throw new SyncError("SYNC_ERR_INVITATION_USED");
+      }
+      throw error;
+    }
     return toConnection(row);
   }
 
