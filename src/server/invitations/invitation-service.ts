@@ -7,9 +7,10 @@
  * Acceptor side: inspect a pasted code (changes nothing) and accept it. An acceptor can check
  * format, version, integrity (checksum) and expiry, recognise its own codes (wrong node) and
  * codes it already accepted (used); the issuer's signature, revocation and single use are
- * checked by the issuer when the acceptor contacts it (issue 6, `redeemIssuedInvitation`).
- * Until then the accepting node records the connection as Active with the one-time secret
- * sealed in `secret_sealed`, ready for that exchange.
+ * checked by the issuer when the acceptor contacts it: `context.lifecycle.accepting`
+ * (src/server/transport/transport-lifecycle.ts) redeems the code at a public initiator before
+ * the row is stored, or stores it Pending, with the one-time secret sealed in `secret_sealed`,
+ * for a private initiator to confirm. Without a lifecycle the row is stored as built here.
  */
 import type { InvitationCode } from "../../shared/contracts/connection";
 import type { Connection } from "../../shared/contracts/connection";
@@ -101,13 +102,18 @@ export class InvitationService {
     const claims = await this.checkAcceptable(context.store.db, request.invitationCode);
     await requireFreeName(context.store.db, claims.name);
     const project = await checkIncomingProject(context.ado, accessToken, request.incomingProject);
-    const row = this.#acceptedRow(claims, project);
+    const local = this.#acceptedRow(claims, project);
+    const accepted = context.lifecycle
+      ? await context.lifecycle.accepting(request.invitationCode, claims, local)
+      : { row: local, write: async () => undefined };
+    const { row } = accepted;
     try {
       await inTransaction(context, async (tx) => {
         await this.checkAcceptable(tx, request.invitationCode);
         await requireFreeName(tx, claims.name);
         await insertConnection(tx, row);
         await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
+        await accepted.write(tx);
       });
     } catch (error) {
       // A concurrent accept of the same code won the insert (PostgreSQL, several replicas).
