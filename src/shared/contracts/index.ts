@@ -1,4 +1,5 @@
 export * from "./connection";
 export * from "./invitation";
 export * from "./node-info";
+export * from "./replica";
 export * from "./routes";

@@ -1,0 +1,202 @@
+/**
+ * The script runner: runs outgoing and incoming scripts in a piscina pool of worker threads,
+ * each with its own bounded QuickJS module (script-worker.ts; design.md "Trust": no I/O, a
+ * time limit, a fixed memory cap and a stack limit, off the HTTP event loop). Scripts take
+ * JSON and give JSON. A host-side AbortController kills a worker that overruns its deadline by
+ * a grace period (a last resort: the QuickJS interrupt normally stops the script first);
+ * piscina then replaces the worker, so the pool keeps serving.
+ */
+import { join } from "node:path";
+
+import { Piscina } from "piscina";
+
+import {
+  emptyScriptWorkItem,
+  type Replica,
+  type ScriptContext,
+  type ScriptWorkItem,
+} from "../../shared/contracts/replica";
+import { SyncError } from "../../shared/errors";
+import { replicaFromOutput, scriptError, workItemFromOutput } from "./script-output";
+import type { ScriptKind, ScriptLimits, ScriptTask, ScriptTaskResult } from "./script-task";
+
+/** Pool and limit settings; every field has a default. */
+export interface ScriptRunnerOptions {
+  /** Worker threads (default 2: scripts are short; more threads cost ~70 MiB each). */
+  threads?: number;
+  /** Time limit per script run in ms (default 2000: mapping scripts take a few ms). */
+  timeoutMs?: number;
+  /** QuickJS heap limit per run in bytes (default 48 MiB, below the 64 MiB wasm cap). */
+  memoryLimitBytes?: number;
+  /** Each worker's fixed wasm memory cap in bytes (default 64 MiB; stack-notes section 4). */
+  wasmMemoryBytes?: number;
+  /** QuickJS stack limit in bytes (default 256 KiB, the most stack-notes allows). */
+  maxStackBytes?: number;
+  /**
+   * Extra time after `timeoutMs` before the host kills the worker thread (default 3000 ms:
+   * the interrupt is polled every ~10k operations, and a helper call like stripHtml on a huge
+   * string is not interruptible; killing costs a worker restart of ~100 ms).
+   */
+  killGraceMs?: number;
+}
+
+/** Input of an outgoing script run. */
+export interface RunOutgoingInput {
+  script: string;
+  /** The local work item (`workItem` in the script). */
+  workItem: ScriptWorkItem;
+  context: ScriptContext;
+}
+
+/** Result of an outgoing run: the replica to send, or null when the script set nothing. */
+export interface RunOutgoingResult {
+  replica: Replica | null;
+  /** Problems the run survived and console output of the script, for the sync history. */
+  warnings: string[];
+}
+
+/** Input of an incoming script run. */
+export interface RunIncomingInput {
+  script: string;
+  /** The replica received from the other side (`replica` in the script). */
+  replica: Replica;
+  /** The local twin; on first sync omit it (or pass `emptyScriptWorkItem()`). */
+  workItem?: ScriptWorkItem;
+  firstSync: boolean;
+  context: ScriptContext;
+}
+
+/** Result of an incoming run: the work item as the script left it (diff it with `diffToJsonPatch`). */
+export interface RunIncomingResult {
+  workItem: ScriptWorkItem;
+  warnings: string[];
+}
+
+/** Result of `checkSyntax`: line and column are 1-based, in the user's script. */
+export type SyntaxCheckResult =
+  { ok: true } | { ok: false; line: number | null; column: number | null; message: string };
+
+/** A running script pool. */
+export interface ScriptRunner {
+  /**
+   * Runs an outgoing script: `workItem` in, `replica` out.
+   * @throws SyncError SYNC_ERR_SCRIPT_SYNTAX | _RUNTIME | _TIMEOUT | _MEMORY | _RESULT
+   */
+  runOutgoing(input: RunOutgoingInput): Promise<RunOutgoingResult>;
+  /**
+   * Runs an incoming script: `replica` and `workItem` in, the changed `workItem` out.
+   * @throws SyncError SYNC_ERR_SCRIPT_SYNTAX | _RUNTIME | _TIMEOUT | _MEMORY | _RESULT
+   */
+  runIncoming(input: RunIncomingInput): Promise<RunIncomingResult>;
+  /** Compiles a script without running it (for the script editor's save). */
+  checkSyntax(script: string): Promise<SyntaxCheckResult>;
+  /** Stops the worker threads (waits for running scripts). */
+  close(): Promise<void>;
+}
+
+const DEFAULTS: Required<ScriptRunnerOptions> = {
+  threads: 2,
+  timeoutMs: 2000,
+  memoryLimitBytes: 48 * 1024 * 1024,
+  wasmMemoryBytes: 64 * 1024 * 1024,
+  maxStackBytes: 256 * 1024,
+  killGraceMs: 3000,
+};
+
+/** Where piscina loads workers from (a .cjs entry that loads the TypeScript worker via tsx). */
+export const SCRIPT_WORKER_ENTRY = join(__dirname, "script-worker-entry.cjs");
+
+/** Starts a script runner with its own worker pool. Close it when done. */
+export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRunner {
+  const settings = { ...DEFAULTS, ...options };
+  const limits: ScriptLimits = {
+    timeoutMs: settings.timeoutMs,
+    memoryLimitBytes: settings.memoryLimitBytes,
+    maxStackBytes: settings.maxStackBytes,
+  };
+  const pool = new Piscina<ScriptTask, ScriptTaskResult>({
+    filename: SCRIPT_WORKER_ENTRY,
+    minThreads: settings.threads,
+    maxThreads: settings.threads,
+    concurrentTasksPerWorker: 1, // one QuickJS runtime at a time shares the worker's fixed memory
+    workerData: { wasmMemoryBytes: settings.wasmMemoryBytes },
+  });
+  const execute = (task: ScriptTask, kind: ScriptKind | null) =>
+    executeTask(pool, task, kind, settings.timeoutMs + settings.killGraceMs);
+
+  return {
+    async runOutgoing({ script, workItem, context }) {
+      const input = JSON.stringify({ workItem, replica: {}, firstSync: false, context });
+      const output = await execute(
+        { op: "run", kind: "outgoing", script, input, limits },
+        "outgoing",
+      );
+      const key = workItem.key ?? String(workItem.id);
+      const replica = replicaFromOutput(output.value, key, output.warnings);
+      return { replica, warnings: output.warnings };
+    },
+    async runIncoming({ script, replica, workItem, firstSync, context }) {
+      const before = workItem ?? emptyScriptWorkItem();
+      const input = JSON.stringify({ workItem: before, replica, firstSync, context });
+      const output = await execute(
+        { op: "run", kind: "incoming", script, input, limits },
+        "incoming",
+      );
+      return {
+        workItem: workItemFromOutput(output.value, before, output.warnings),
+        warnings: output.warnings,
+      };
+    },
+    async checkSyntax(script) {
+      try {
+        await execute({ op: "check", script, limits }, null);
+        return { ok: true };
+      } catch (error) {
+        if (!(error instanceof SyncError) || error.code !== "SYNC_ERR_SCRIPT_SYNTAX") throw error;
+        const details = error.details as {
+          line: number | null;
+          column: number | null;
+          message: string;
+        };
+        return { ok: false, line: details.line, column: details.column, message: details.message };
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}
+
+/** Output of a successful run: the script's value and its console lines as warnings. */
+interface RunOutput {
+  value: unknown;
+  warnings: string[];
+}
+
+async function executeTask(
+  pool: Piscina<ScriptTask, ScriptTaskResult>,
+  task: ScriptTask,
+  kind: ScriptKind | null,
+  killAfterMs: number,
+): Promise<RunOutput> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), killAfterMs);
+  let result: ScriptTaskResult;
+  try {
+    result = await pool.run(task, { signal: controller.signal });
+  } catch (error) {
+    if (controller.signal.aborted) {
+      const message = `The script did not stop at its time limit; its worker was stopped after ${killAfterMs} ms.`;
+      throw scriptError(
+        { code: "SYNC_ERR_SCRIPT_TIMEOUT", message, line: null, column: null },
+        kind,
+      );
+    }
+    throw new SyncError("SYNC_ERR_INTERNAL", "The script pool failed.", {
+      cause: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!result.ok) throw scriptError(result.failure, kind);
+  const parsed = JSON.parse(result.output) as { value?: unknown; logs?: string[] } | null;
+  return { value: parsed?.value ?? null, warnings: [...(parsed?.logs ?? [])] };
+}
