@@ -1,0 +1,35 @@
+/**
+ * The "write work items" probe of the credential check: a create with `validateOnly=true`
+ * (Work Items_Create parameter) runs the service's permission and rule checks without saving
+ * anything. Rule errors (a required field, a state) are not permission problems and count as
+ * success: only 401/403 and TF237111 mean the write right is missing.
+ */
+import { isSyncError } from "../../shared/errors";
+import { adoInfoOf } from "./ado-error-map";
+import type { AdoHttp } from "./ado-http";
+import { fieldOperations } from "./json-patch-builder";
+import { listWorkItemTypes } from "./project-api";
+import { postWorkItem } from "./work-item-api";
+
+/** Types tried first (every built-in process has one of them); else the first enabled type. */
+const PREFERRED_TYPES = ["Task", "Issue", "Bug", "User Story", "Product Backlog Item"];
+
+/** Sends the validate-only create; rejects only for permission refusals. */
+export async function projectPostValidate(http: AdoHttp, project: string): Promise<void> {
+  const types = (await listWorkItemTypes(http, project)).filter((type) => !type.isDisabled);
+  const type =
+    PREFERRED_TYPES.find((name) => types.some((t) => t.name === name)) ?? types[0]?.name ?? "Task";
+  try {
+    await postWorkItem(http, {
+      project,
+      type,
+      operations: fieldOperations({ "System.Title": "Sync node credential check (not saved)" }),
+      validateOnly: true,
+    });
+  } catch (error) {
+    if (!isSyncError(error)) throw error;
+    const info = adoInfoOf(error);
+    const permission = [401, 403].includes(info.status) || info.adoCode === "TF237111";
+    if (permission || error.code !== "SYNC_ERR_ADO_REJECTED") throw error;
+  }
+}
