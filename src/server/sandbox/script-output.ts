@@ -3,6 +3,8 @@
  * here it is held to the replica and script work item shapes (src/shared/contracts/replica.ts),
  * and failures become `SyncError`s with the catalogue's script codes.
  */
+import { isDeepStrictEqual } from "node:util";
+
 import { Value } from "typebox/value";
 
 import {
@@ -105,12 +107,13 @@ function knownKeys(
 
 /**
  * The replica from the outgoing script's `replica` value, or null when the script set nothing
- * (it returned early, or left `replica` empty or null): nothing is sent then.
+ * (it returned early, left `replica` as it started, `emptyReplicaBody()`, or set it to null):
+ * nothing is sent then.
  * @param key the sending work item's id as a string; the host sets `key` and `version`
  * @throws SyncError SYNC_ERR_SCRIPT_RESULT when the value is not a replica
  */
 export function replicaFromOutput(value: unknown, key: string, warnings: string[]): Replica | null {
-  if (value === null || (isPlainObject(value) && Object.keys(value).length === 0)) return null;
+  if (value === null || isDeepStrictEqual(value, emptyReplicaBody())) return null;
   if (!isPlainObject(value)) throw resultError("outgoing", "replica", "must be an object");
   if (value.key !== undefined && String(value.key) !== key) {
     warnings.push(

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Piscina } from "piscina";
 
 import {
+  emptyReplicaBody,
   emptyScriptWorkItem,
   type Replica,
   type ScriptContext,
@@ -126,14 +127,17 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
 
   return {
     async runOutgoing({ script, workItem, context }) {
-      const input = JSON.stringify({ workItem, replica: {}, firstSync: false, context });
+      const replica = emptyReplicaBody(); // containers exist: replica.customFields["x"] = ... works
+      const input = JSON.stringify({ workItem, replica, firstSync: false, context });
       const output = await execute(
         { op: "run", kind: "outgoing", script, input, limits },
         "outgoing",
       );
       const key = workItem.key ?? String(workItem.id);
-      const replica = replicaFromOutput(output.value, key, output.warnings);
-      return { replica, warnings: output.warnings };
+      return {
+        replica: replicaFromOutput(output.value, key, output.warnings),
+        warnings: output.warnings,
+      };
     },
     async runIncoming({ script, replica, workItem, firstSync, context }) {
       const before = workItem ?? emptyScriptWorkItem();
