@@ -11,10 +11,14 @@ import Fastify from "fastify";
 
 const root = path.resolve(__dirname, "../..");
 if (!existsSync(path.join(root, "dist/hub/hub.js"))) {
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
 }
 const app = Fastify();
 void app.register(fastifyStatic, { root: path.join(root, "dist/hub") });

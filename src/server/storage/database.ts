@@ -4,6 +4,7 @@
  * (e.g. `TransportTables`, `SyncQueueTables`); they never edit an earlier migration.
  */
 import type { ConnectionTables } from "./tables/connection-tables";
+import type { SyncEngineTables } from "./tables/sync-engine-tables";
 
 /** All tables, as Kysely sees them. */
-export type Database = ConnectionTables;
+export type Database = ConnectionTables & SyncEngineTables;

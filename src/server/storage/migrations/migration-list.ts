@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 
 import { migration0001 } from "./0001-connections";
+import { migration0005 } from "./0005-sync-engine";
 
 /** Migration name -> migration. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-connections": migration0001,
+  "0005-sync-engine": migration0005,
 };
 
 /** A Kysely migration provider over `MIGRATIONS`. */
