@@ -18,6 +18,8 @@ const esmPackages = [
   "jose",
   "typebox",
   "marked",
+  // fastify's light-my-request (app.inject) requires cookie 2, which is ESM-only.
+  "cookie",
 ];
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },

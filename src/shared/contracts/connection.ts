@@ -112,10 +112,13 @@ export const UpdateConnectionRequestSchema = Type.Object(
 export type UpdateConnectionRequest = Static<typeof UpdateConnectionRequestSchema>;
 
 /** Outgoing and incoming sync scripts of a connection (JavaScript source text). */
-export const ConnectionScriptsSchema = Type.Object({
-  outgoing: Type.String({ maxLength: 200_000 }),
-  incoming: Type.String({ maxLength: 200_000 }),
-});
+export const ConnectionScriptsSchema = Type.Object(
+  {
+    outgoing: Type.String({ maxLength: 200_000 }),
+    incoming: Type.String({ maxLength: 200_000 }),
+  },
+  { additionalProperties: false },
+);
 export type ConnectionScripts = Static<typeof ConnectionScriptsSchema>;
 
 /** Path parameter `:id` of connection routes. */

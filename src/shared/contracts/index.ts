@@ -1,4 +1,5 @@
 export * from "./connection";
+export * from "./error-body";
 export * from "./invitation";
 export * from "./node-info";
 export * from "./replica";

@@ -18,3 +18,14 @@ export const NodeInfoSchema = Type.Object({
   hasSyncCredential: Type.Boolean(),
 });
 export type NodeInfo = Static<typeof NodeInfoSchema>;
+
+/** Answer of `GET /health`: the process is up (no dependencies checked). */
+export const HealthSchema = Type.Object({ status: Type.Literal("ok") });
+export type Health = Static<typeof HealthSchema>;
+
+/** Answer of `GET /ready`: the node can serve requests (database reachable, migrated). */
+export const ReadinessSchema = Type.Object({
+  status: Type.Literal("ready"),
+  database: Type.Union([Type.Literal("sqlite"), Type.Literal("postgres")]),
+});
+export type Readiness = Static<typeof ReadinessSchema>;
