@@ -3,7 +3,6 @@
  * here it is held to the replica and script work item shapes (src/shared/contracts/replica.ts),
  * and failures become `SyncError`s with the catalogue's script codes.
  */
-import { isDeepStrictEqual } from "node:util";
 
 import { Value } from "typebox/value";
 
@@ -16,6 +15,7 @@ import {
   ScriptWorkItemSchema,
 } from "../../shared/contracts/replica";
 import { SyncError } from "../../shared/errors";
+import { jsonEqual } from "./json-equal";
 import type { ScriptFailure, ScriptKind } from "./script-task";
 
 /** Work item properties a script cannot change (they identify the item or are set by Azure DevOps). */
@@ -113,7 +113,7 @@ function knownKeys(
  * @throws SyncError SYNC_ERR_SCRIPT_RESULT when the value is not a replica
  */
 export function replicaFromOutput(value: unknown, key: string, warnings: string[]): Replica | null {
-  if (value === null || isDeepStrictEqual(value, emptyReplicaBody())) return null;
+  if (value === null || jsonEqual(value, emptyReplicaBody())) return null;
   if (!isPlainObject(value)) throw resultError("outgoing", "replica", "must be an object");
   if (value.key !== undefined && String(value.key) !== key) {
     warnings.push(

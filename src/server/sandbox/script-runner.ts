@@ -7,6 +7,7 @@
  * piscina then replaces the worker, so the pool keeps serving.
  */
 import { join } from "node:path";
+import { MessageChannel } from "node:worker_threads";
 
 import { Piscina } from "piscina";
 
@@ -31,7 +32,7 @@ export interface ScriptRunnerOptions {
   memoryLimitBytes?: number;
   /** Each worker's fixed wasm memory cap in bytes (default 64 MiB; stack-notes section 4). */
   wasmMemoryBytes?: number;
-  /** QuickJS stack limit in bytes (default 256 KiB, the most stack-notes allows). */
+  /** QuickJS stack limit in bytes (default and maximum 256 KiB; larger values are capped). */
   maxStackBytes?: number;
   /**
    * Extra time after `timeoutMs` before the host kills the worker thread (default 3000 ms:
@@ -95,12 +96,18 @@ export interface ScriptRunner {
   close(): Promise<void>;
 }
 
+/**
+ * Highest stack limit accepted: above 256 KiB, deep recursion can overflow the wasm stack
+ * itself instead of raising a catchable QuickJS error (stack-notes section 4, gotcha 1).
+ */
+const MAX_STACK_BYTES = 256 * 1024;
+
 const DEFAULTS: Required<ScriptRunnerOptions> = {
   threads: 2,
   timeoutMs: 2000,
   memoryLimitBytes: 48 * 1024 * 1024,
   wasmMemoryBytes: 64 * 1024 * 1024,
-  maxStackBytes: 256 * 1024,
+  maxStackBytes: MAX_STACK_BYTES,
   killGraceMs: 3000,
 };
 
@@ -113,12 +120,13 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
   const limits: ScriptLimits = {
     timeoutMs: settings.timeoutMs,
     memoryLimitBytes: settings.memoryLimitBytes,
-    maxStackBytes: settings.maxStackBytes,
+    maxStackBytes: Math.min(settings.maxStackBytes, MAX_STACK_BYTES),
   };
   const pool = new Piscina<ScriptTask, ScriptTaskResult>({
     filename: SCRIPT_WORKER_ENTRY,
     minThreads: settings.threads,
     maxThreads: settings.threads,
+    execArgv: [], // the entry loads TypeScript itself; tsx's inherited loader flags only slow start
     concurrentTasksPerWorker: 1, // one QuickJS runtime at a time shares the worker's fixed memory
     workerData: { wasmMemoryBytes: settings.wasmMemoryBytes },
   });
@@ -175,6 +183,10 @@ interface RunOutput {
   warnings: string[];
 }
 
+/**
+ * Runs a task in the pool. The kill timer starts when a worker picks the task up (the worker
+ * reports it on a MessageChannel), so time spent queued behind other scripts never counts.
+ */
 async function executeTask(
   pool: Piscina<ScriptTask, ScriptTaskResult>,
   task: ScriptTask,
@@ -182,25 +194,43 @@ async function executeTask(
   killAfterMs: number,
 ): Promise<RunOutput> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), killAfterMs);
+  const started = new MessageChannel();
+  let timer: NodeJS.Timeout | undefined;
+  started.port1.on("message", () => {
+    timer = setTimeout(() => controller.abort(), killAfterMs);
+  });
   let result: ScriptTaskResult;
   try {
-    result = await pool.run(task, { signal: controller.signal });
+    result = await pool.run(
+      { ...task, startedPort: started.port2 },
+      { signal: controller.signal, transferList: [started.port2] },
+    );
   } catch (error) {
-    if (controller.signal.aborted) {
-      const message = `The script did not stop at its time limit; its worker was stopped after ${killAfterMs} ms.`;
-      throw scriptError(
-        { code: "SYNC_ERR_SCRIPT_TIMEOUT", message, line: null, column: null },
-        kind,
-      );
-    }
-    throw new SyncError("SYNC_ERR_INTERNAL", "The script pool failed.", {
-      cause: error instanceof Error ? error.message : String(error),
-    });
+    throw poolError(error, controller.signal.aborted, kind, killAfterMs);
   } finally {
     clearTimeout(timer);
+    started.port1.close();
   }
   if (!result.ok) throw scriptError(result.failure, kind);
   const parsed = JSON.parse(result.output) as { value?: unknown; logs?: string[] } | null;
   return { value: parsed?.value ?? null, warnings: [...(parsed?.logs ?? [])] };
+}
+
+/** The error for a task the pool rejected: a host kill (timeout) or a pool failure. */
+function poolError(
+  error: unknown,
+  killed: boolean,
+  kind: ScriptKind | null,
+  killAfterMs: number,
+): SyncError {
+  if (killed) {
+    const message = `The script did not stop at its time limit; its worker was stopped after ${killAfterMs} ms.`;
+    return scriptError(
+      { code: "SYNC_ERR_SCRIPT_TIMEOUT", message, line: null, column: null },
+      kind,
+    );
+  }
+  return new SyncError("SYNC_ERR_INTERNAL", "The script pool failed.", {
+    cause: error instanceof Error ? error.message : String(error),
+  });
 }

@@ -3,6 +3,8 @@
  * crosses the thread boundary: scripts take JSON text and give JSON text back, and failures
  * are returned as data (a thrown error would lose its fields in the structured clone).
  */
+import type { MessagePort } from "node:worker_threads";
+
 import type { ErrorCode } from "../../shared/errors";
 
 /** Which script runs: the outgoing script (work item -> replica) or the incoming one. */
@@ -19,10 +21,15 @@ export interface ScriptLimits {
   maxStackBytes: number;
 }
 
-/** A task for a pool worker. `input` is JSON text: `{ workItem, replica, firstSync, context }`. */
-export type ScriptTask =
+/**
+ * A task for a pool worker. `input` is JSON text: `{ workItem, replica, firstSync, context }`.
+ * `startedPort`, when given, receives one message as the worker starts the task: the host's
+ * kill timer counts from then, not from when the task was queued.
+ */
+export type ScriptTask = (
   | { op: "run"; kind: ScriptKind; script: string; input: string; limits: ScriptLimits }
-  | { op: "check"; script: string; limits: ScriptLimits };
+  | { op: "check"; script: string; limits: ScriptLimits }
+) & { startedPort?: MessagePort };
 
 /** The script codes a worker can report. */
 export type ScriptFailureCode = Extract<

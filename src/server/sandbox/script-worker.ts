@@ -16,6 +16,7 @@ import {
   newQuickJSWASMModuleFromVariant,
   newVariant,
   type QuickJSContext,
+  type QuickJSHandle,
   type QuickJSWASMModule,
   shouldInterruptAfterDeadline,
 } from "quickjs-emscripten-core";
@@ -61,14 +62,17 @@ function quickJsModule(): Promise<QuickJSWASMModule> {
  * @param task a syntax check or a run of an outgoing/incoming script
  */
 export default async function runScriptTask(task: ScriptTask): Promise<ScriptTaskResult> {
-  const module = await quickJsModule();
+  task.startedPort?.postMessage("started");
+  task.startedPort?.close();
   try {
-    return evaluateTask(module, task);
+    return evaluateTask(await quickJsModule(), task);
   } catch (error) {
     modulePromise = null; // the wasm instance may be corrupt: start the next task on a new one
-    return { ok: false, failure: hostFailure(error) };
+    return failed(hostFailure(error));
   }
 }
+
+const failed = (failure: ScriptFailure): ScriptTaskResult => ({ ok: false, failure });
 
 function evaluateTask(module: QuickJSWASMModule, task: ScriptTask): ScriptTaskResult {
   const runtime = module.newRuntime();
@@ -77,12 +81,9 @@ function evaluateTask(module: QuickJSWASMModule, task: ScriptTask): ScriptTaskRe
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + task.limits.timeoutMs));
   const context = runtime.newContext();
   try {
-    const syntaxFailure = compileFailure(
-      context,
-      task.script,
-      task.op === "run" ? task.kind : "script",
-    );
-    if (syntaxFailure) return { ok: false, failure: syntaxFailure };
+    const kind = task.op === "run" ? task.kind : "script";
+    const syntaxFailure = compileFailure(context, task.script, kind);
+    if (syntaxFailure) return failed(syntaxFailure);
     if (task.op === "check") return { ok: true, output: "null" };
     return runScript(context, task);
   } finally {
@@ -103,83 +104,70 @@ function compileFailure(
     return null;
   }
   const failure = failureFromError(dumpError(context, result.error), script, kind);
+  // Too deeply nested code overflows the parser's stack: that is a syntax problem too.
   return failure.code === "SYNC_ERR_SCRIPT_RUNTIME"
     ? { ...failure, code: "SYNC_ERR_SCRIPT_SYNTAX" }
     : failure;
 }
 
-function runScript(
-  context: QuickJSContext,
-  task: Extract<ScriptTask, { op: "run" }>,
-): ScriptTaskResult {
-  const api = context.evalCode(HELPERS_SOURCE, "helpers.js");
-  if (api.error)
-    return { ok: false, failure: failureFromError(dumpError(context, api.error), "", task.kind) };
+/** Evaluates the helpers, defines the globals from the input, runs the script, collects JSON. */
+function runScript(context: QuickJSContext, task: RunTask): ScriptTaskResult {
+  const helpers = context.evalCode(HELPERS_SOURCE, "helpers.js");
+  if (helpers.error)
+    return failed(failureFromError(dumpError(context, helpers.error), "", "helpers"));
+  const api = helpers.value;
+  const scriptFailure = (thrown: SandboxError) =>
+    failed(failureFromError(thrown, task.script, task.kind));
   try {
-    const setupError = callApi(context, api.value, "setup", [task.input], true);
-    if (setupError)
-      return { ok: false, failure: failureFromError(setupError, task.script, task.kind) };
+    const stripHtmlFunction = context.newFunction("stripHtml", (html) =>
+      context.newString(stripHtml(context.getString(html))),
+    );
+    const setup = callApi(context, api, "setup", [
+      context.newString(task.input),
+      stripHtmlFunction,
+    ]);
+    if (!setup.ok) return scriptFailure(setup.error);
     const run = context.evalCode(wrapScript(task.script), scriptFileName(task.kind));
-    if (run.error) {
-      return {
-        ok: false,
-        failure: failureFromError(dumpError(context, run.error), task.script, task.kind),
-      };
-    }
+    if (run.error) return scriptFailure(dumpError(context, run.error));
     run.value.dispose();
-    return collectOutput(context, api.value, task);
+    const collected = callApi(context, api, "collect", [context.newString(task.kind)]);
+    return collected.ok
+      ? { ok: true, output: collected.text ?? "null" }
+      : scriptFailure(collected.error);
   } finally {
-    api.value.dispose();
+    api.dispose();
   }
 }
 
-function collectOutput(
-  context: QuickJSContext,
-  api: ReturnType<QuickJSContext["newObject"]>,
-  task: Extract<ScriptTask, { op: "run" }>,
-): ScriptTaskResult {
-  const output: { text?: string } = {};
-  const error = callApi(context, api, "collect", [task.kind], false, output);
-  if (error) return { ok: false, failure: failureFromError(error, task.script, task.kind) };
-  return { ok: true, output: output.text ?? "null" };
-}
+type RunTask = Extract<ScriptTask, { op: "run" }>;
 
-/**
- * Calls `api[name](...args)` with string arguments (plus the host stripHtml function when
- * `withHost`). Returns the dumped error, or null; a string result goes to `output.text`.
- */
+/** Result of calling a helpers API function: its string result, or what it threw. */
+type ApiCall = { ok: true; text: string | null } | { ok: false; error: SandboxError };
+
+/** Calls `api[name](...args)` and disposes the argument handles. */
 function callApi(
   context: QuickJSContext,
-  api: ReturnType<QuickJSContext["newObject"]>,
+  api: QuickJSHandle,
   name: string,
-  args: string[],
-  withHost: boolean,
-  output: { text?: string } = {},
-): SandboxError | null {
+  args: QuickJSHandle[],
+): ApiCall {
   const fn = context.getProp(api, name);
-  const handles = args.map((arg) => context.newString(arg));
-  if (withHost)
-    handles.push(
-      context.newFunction("stripHtml", (html) =>
-        context.newString(stripHtml(context.getString(html))),
-      ),
-    );
   try {
-    const result = context.callFunction(fn, context.undefined, ...handles);
-    if (result.error) return dumpError(context, result.error);
-    if (context.typeof(result.value) === "string") output.text = context.getString(result.value);
+    const result = context.callFunction(fn, context.undefined, ...args);
+    if (result.error) return { ok: false, error: dumpError(context, result.error) };
+    const text = context.typeof(result.value) === "string" ? context.getString(result.value) : null;
     result.value.dispose();
-    return null;
+    return { ok: true, text };
   } finally {
-    handles.forEach((handle) => handle.dispose());
+    args.forEach((handle) => handle.dispose());
     fn.dispose();
   }
 }
 
 /** The thrown value as plain data, then releases its handle. */
-function dumpError(context: QuickJSContext, handle: { dispose(): void }): SandboxError {
+function dumpError(context: QuickJSContext, handle: QuickJSHandle): SandboxError {
   try {
-    return context.dump(handle as never) as SandboxError;
+    return context.dump(handle) as SandboxError;
   } finally {
     handle.dispose();
   }

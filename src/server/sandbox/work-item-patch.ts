@@ -4,9 +4,9 @@
  * plus the comments and attachments to add. The sync engine adds `test /rev` in front of an
  * update and sends comments and attachments through their own endpoints.
  */
-import { isDeepStrictEqual } from "node:util";
 
 import type { JsonValue, ScriptUser, ScriptWorkItem } from "../../shared/contracts/replica";
+import { jsonEqual } from "./json-equal";
 import {
   labelsToTags,
   MAPPED_PROPERTIES,
@@ -71,12 +71,12 @@ function changedFields(before: ScriptWorkItem, after: ScriptWorkItem): Map<strin
     const refs = new Set([...Object.keys(before[source]), ...Object.keys(after[source])]);
     for (const ref of refs) {
       const value = after[source][ref] ?? null;
-      if (!isDeepStrictEqual(before[source][ref] ?? null, value)) changes.set(ref, value);
+      if (!jsonEqual(before[source][ref] ?? null, value)) changes.set(ref, value);
     }
   }
   for (const property of MAPPED_PROPERTIES) {
     const value = namedValue(property, after);
-    if (!isDeepStrictEqual(namedValue(property, before), value)) {
+    if (!jsonEqual(namedValue(property, before), value)) {
       changes.set(WORK_ITEM_FIELD_REFS[property], value);
     }
   }
