@@ -117,14 +117,18 @@ async function projectToCheck(http: AdoHttp, project?: string): Promise<string> 
   return first.name;
 }
 
-/** Runs one check; a refusal (401/403/404 or a permission code) names the permission. */
+/**
+ * Runs one check; a refusal names the permission: 401/403, TF237111, and for reads also 404
+ * (the service hides what a caller may not read behind "does not exist").
+ */
 async function guard<T>(permission: CredentialPermission, check: () => Promise<T>): Promise<T> {
   try {
     return await check();
   } catch (error) {
     if (!isSyncError(error) || error.code !== "SYNC_ERR_ADO_REJECTED") throw error;
     const info = adoInfoOf(error);
-    if ([401, 403, 404].includes(info.status) || info.adoCode === "TF237111") {
+    const refusals = permission === "write work items" ? [401, 403] : [401, 403, 404];
+    if (refusals.includes(info.status) || info.adoCode === "TF237111") {
       throw missing(permission, info.adoMessage, info.adoCode);
     }
     throw error;

@@ -14,11 +14,20 @@ import { postWorkItem } from "./work-item-api";
 /** Types tried first (every built-in process has one of them); else the first enabled type. */
 const PREFERRED_TYPES = ["Task", "Issue", "Bug", "User Story", "Product Backlog Item"];
 
+/** A type of the project to create; "Task" when the type list cannot be read. */
+async function typeToProbe(http: AdoHttp, project: string): Promise<string> {
+  const types = await listWorkItemTypes(http, project).catch(() => []);
+  const enabled = types.filter((type) => !type.isDisabled);
+  return (
+    PREFERRED_TYPES.find((name) => enabled.some((t) => t.name === name)) ??
+    enabled[0]?.name ??
+    "Task"
+  );
+}
+
 /** Sends the validate-only create; rejects only for permission refusals. */
 export async function projectPostValidate(http: AdoHttp, project: string): Promise<void> {
-  const types = (await listWorkItemTypes(http, project)).filter((type) => !type.isDisabled);
-  const type =
-    PREFERRED_TYPES.find((name) => types.some((t) => t.name === name)) ?? types[0]?.name ?? "Task";
+  const type = await typeToProbe(http, project);
   try {
     await postWorkItem(http, {
       project,
