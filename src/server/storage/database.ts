@@ -5,6 +5,7 @@
  */
 import type { ConnectionTables } from "./tables/connection-tables";
 import type { SyncEngineTables } from "./tables/sync-engine-tables";
+import type { SyncQueueTables } from "./tables/sync-queue-tables";
 
 /** All tables, as Kysely sees them. */
-export type Database = ConnectionTables & SyncEngineTables;
+export type Database = ConnectionTables & SyncQueueTables & SyncEngineTables;
