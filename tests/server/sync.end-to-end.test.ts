@@ -1,3 +1,10 @@
+import { addComment, listComments } from "../../src/server/ado/comment-api";
+import {
+  attachedFiles,
+  downloadAttachment,
+  linkAttachment,
+  uploadAttachment,
+} from "../../src/server/ado/attachment-api";
 import { getWorkItem } from "../../src/server/ado/work-item-api";
 import { findTwinByRemoteId } from "../../src/server/storage/twin-repository";
 import { testDialects } from "../helpers/with-store";
@@ -10,17 +17,22 @@ import {
   updateAsUser,
 } from "./sync-harness";
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 for (const dialect of testDialects()) {
   describe(`sync between two organizations on ${dialect}`, () => {
     let pair: SyncPair;
+    let sourceId = 0;
+    let twinId = 0;
+    const readB = async () => getWorkItem(await pair.b.context.ado.client(), twinId);
+    const readA = async () => getWorkItem(await pair.a.context.ado.client(), sourceId);
+
     beforeAll(async () => {
       pair = await startPair(dialect, { incoming: INCOMING_WITH_STATE });
       for (const side of [pair.a, pair.b]) {
         await side.triggers.create(side.connectionId, {
           workItemType: "Bug",
-          where: "[System.State] <> 'Closed'",
+          where: "[System.State] <> 'Removed'",
         });
       }
     });
@@ -34,19 +46,91 @@ for (const dialect of testDialects()) {
         "System.Description": "<p>Steps</p>",
         "System.Tags": "web; urgent",
       });
+      sourceId = created.id;
       const sent = await settle(pair);
-      expect(sent.a).toBe(1);
-      const twin = await findTwinByRemoteId(
-        pair.b.store.db,
-        pair.b.connectionId,
-        String(created.id),
-      );
+      expect(sent).toEqual({ a: 1, b: 0 });
+      const twin = await findTwinByRemoteId(pair.b.store.db, pair.b.connectionId, String(sourceId));
       expect(twin).toBeDefined();
-      const http = await pair.b.context.ado.client();
-      const copy = await getWorkItem(http, twin!.localId);
+      twinId = twin!.localId;
+      const copy = await readB();
       expect(copy.fields["System.Title"]).toBe("Login fails");
       expect(copy.fields["System.Description"]).toBe("<p>Steps</p>");
       expect(String(copy.fields["System.Tags"])).toContain("urgent");
+    });
+
+    test("a work item that does not match the trigger is not sent", async () => {
+      await createAsUser(pair.a, "Task", { "System.Title": "Not a bug" });
+      expect(await settle(pair)).toEqual({ a: 0, b: 0 });
+    });
+
+    test("edits to title, description, state and tags propagate; revisions settle (no echo)", async () => {
+      await updateAsUser(pair.a, sourceId, {
+        "System.Title": "Login fails on Safari",
+        "System.Description": "<p>Steps, again</p>",
+        "System.State": "Active",
+        "System.Tags": "web; safari",
+      });
+      expect(await settle(pair)).toEqual({ a: 1, b: 0 });
+      const copy = await readB();
+      expect(copy.fields["System.Title"]).toBe("Login fails on Safari");
+      expect(copy.fields["System.Description"]).toBe("<p>Steps, again</p>");
+      expect(copy.fields["System.State"]).toBe("Active");
+      expect(String(copy.fields["System.Tags"])).toContain("safari");
+      expect(String(copy.fields["System.Tags"])).not.toContain("urgent");
+      const revs = { a: (await readA()).rev, b: copy.rev };
+      expect(await settle(pair)).toEqual({ a: 0, b: 0 });
+      expect({ a: (await readA()).rev, b: (await readB()).rev }).toEqual(revs);
+    });
+
+    test("a new comment and an attachment propagate, once", async () => {
+      await addComment(pair.a.user, "Alpha", sourceId, {
+        text: "Seen on **iOS** too",
+        format: "markdown",
+      });
+      const upload = await uploadAttachment(
+        pair.a.user,
+        "Alpha",
+        "trace.log",
+        Buffer.from("stack trace"),
+      );
+      await linkAttachment(pair.a.user, {
+        workItemId: sourceId,
+        url: upload.url,
+        name: "trace.log",
+      });
+      await settle(pair);
+      const http = await pair.b.context.ado.client();
+      const comments = await listComments(http, "Alpha", twinId);
+      expect(comments.map((c) => c.text)).toEqual(["Seen on **iOS** too"]);
+      expect(comments[0].format).toBe("markdown");
+      const files = attachedFiles(await readB());
+      expect(files.map((f) => f.attributes?.name)).toEqual(["trace.log"]);
+      expect(Buffer.from(await downloadAttachment(http, files[0].url)).toString()).toBe(
+        "stack trace",
+      );
+      expect(await settle(pair)).toEqual({ a: 0, b: 0 });
+      expect(await listComments(await pair.a.context.ado.client(), "Alpha", sourceId)).toHaveLength(
+        1,
+      );
+    });
+
+    test("an edit on fabrikam flows back to contoso", async () => {
+      await updateAsUser(pair.b, twinId, { "System.Title": "Login fails on Safari 17" });
+      await addComment(pair.b.user, "Alpha", twinId, {
+        text: "<p>Fixed in build 42</p>",
+        format: "html",
+      });
+      expect(await settle(pair)).toEqual({ a: 0, b: 1 });
+      expect((await readA()).fields["System.Title"]).toBe("Login fails on Safari 17");
+      const comments = await listComments(await pair.a.context.ado.client(), "Alpha", sourceId);
+      expect(comments.map((c) => c.text)).toEqual([
+        "Seen on **iOS** too",
+        "<p>Fixed in build 42</p>",
+      ]);
+      expect(await listComments(await pair.b.context.ado.client(), "Alpha", twinId)).toHaveLength(
+        2,
+      );
+      expect(await settle(pair)).toEqual({ a: 0, b: 0 });
     });
   });
 }
