@@ -21,8 +21,8 @@ import { createScriptRunner, type ScriptRunner } from "../../src/server/sandbox/
 import { insertConnection } from "../../src/server/storage/connection-repository";
 import { saveScripts } from "../../src/server/storage/script-repository";
 import type { Store, StoreDialect } from "../../src/server/storage/store";
-import type { ApplyHooks } from "../../src/server/sync/incoming-apply";
 import { AdoClientProvider } from "../../src/server/sync/ado-client-provider";
+import type { ApplyHooks } from "../../src/server/sync/incoming-apply";
 import { DEFAULT_SYNC_LIMITS, type SyncContext } from "../../src/server/sync/sync-context";
 import { SyncEngine } from "../../src/server/sync/sync-engine";
 import { createSyncQueueAdapter } from "../../src/server/sync/sync-queue-adapter";

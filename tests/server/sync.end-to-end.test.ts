@@ -1,10 +1,10 @@
-import { addComment, listComments } from "../../src/server/ado/comment-api";
 import {
   attachedFiles,
   downloadAttachment,
   linkAttachment,
   uploadAttachment,
 } from "../../src/server/ado/attachment-api";
+import { addComment, listComments } from "../../src/server/ado/comment-api";
 import { getWorkItem } from "../../src/server/ado/work-item-api";
 import { findTwinByRemoteId } from "../../src/server/storage/twin-repository";
 import { testDialects } from "../helpers/with-store";

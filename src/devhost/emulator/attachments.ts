@@ -73,12 +73,10 @@ export function registerAttachments(app: FastifyInstance, settings: OrgSettings)
       store.db
         .prepare("UPDATE attachments SET content = content || ? WHERE id = ?")
         .run(chunk, request.params.id);
-      return reply
-        .code(201)
-        .send({
-          id: request.params.id,
-          url: attachmentUrl(request, request.params.id, row.file_name),
-        });
+      return reply.code(201).send({
+        id: request.params.id,
+        url: attachmentUrl(request, request.params.id, row.file_name),
+      });
     },
   );
 

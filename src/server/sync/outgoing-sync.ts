@@ -12,8 +12,13 @@
  *   the baseline and is skipped: nothing flows back, revision counts settle;
  * - a user's edit changes the replica and is sent, even when made right after a sync write;
  * - a change to a field the outgoing script does not send is not sent either.
+ * - a change whose System.ChangedBy is the sync identity while a sync request for the twin is
+ *   still unfinished here is the write of an apply in progress (or of one that crashed before
+ *   its commit and will be repeated): skipped; the apply's commit sets the baseline.
  * A work item without a twin that carries this connection's marker tag was created by this
  * sync and its apply has not committed yet: it is skipped too (the apply writes the twin).
+ * Known window: a user's edit saved between the sync's write and the apply's re-read of the
+ * work item becomes part of the baseline and is only sent with the next change.
  */
 import { isDeepStrictEqual } from "node:util";
 
@@ -125,8 +130,13 @@ async function skipReason(
   if (!twin && hasConnectionMarker(splitTags(read.raw.fields["System.Tags"]), connection.id)) {
     return "Created by this connection's sync; its twin is being recorded.";
   }
-  if (force || !twin?.echoBaseline || !isDeepStrictEqual(twin.echoBaseline, replica)) return null;
+  if (force) return null;
   const ownWrite = await changedBySyncIdentity(context, read);
+  if (ownWrite && twin?.remoteId) {
+    const pending = await context.queue.hasPendingRequests(connection.id, twin.remoteId);
+    if (pending) return "The sync's own change while applying a sync request (no echo).";
+  }
+  if (!twin?.echoBaseline || !isDeepStrictEqual(twin.echoBaseline, replica)) return null;
   return ownWrite
     ? "The sync's own change: nothing new for the other side (no echo)."
     : "Nothing the outgoing script sends has changed since the last sync.";

@@ -80,6 +80,16 @@ export function createSyncQueueAdapter(
     },
     retry: (connectionId, ids) => countMoved(store, connectionId, ids, retrySyncItem, now),
     resolve: (connectionId, ids) => countMoved(store, connectionId, ids, resolveSyncItem, now),
+    async hasPendingRequests(connectionId, workItemId) {
+      const row = await store.db
+        .selectFrom("sync_requests")
+        .select("id")
+        .where("connection_id", "=", connectionId)
+        .where("work_item_id", "=", workItemId)
+        .where("state", "in", ["queued", "running", "retry"])
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async counts(connectionId) {
       const counts = await syncQueueCounts(store.db, connectionId);
       const incoming = counts.incoming;

@@ -71,4 +71,6 @@ export interface SyncQueuePort {
   /** Marks failed items resolved (dismissed); returns how many moved. */
   resolve(connectionId: string, ids: string[]): Promise<number>;
   counts(connectionId: string): Promise<QueueCounts>;
+  /** True while a sync request for remote work item `workItemId` is queued, running or retrying. */
+  hasPendingRequests(connectionId: string, workItemId: string): Promise<boolean>;
 }
