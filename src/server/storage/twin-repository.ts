@@ -159,12 +159,12 @@ export async function twinStatistics(
   const row = await db
     .selectFrom("twins")
     .select((eb) => [
-      eb.fn.count<number>("local_id").as("twins"),
+      // count(remote_id) counts twins whose other half is known (NULLs are not counted).
+      eb.fn.count<number>("remote_id").as("twins"),
       eb.fn.max("last_sent_at").as("last_sent_at"),
       eb.fn.max("last_received_at").as("last_received_at"),
     ])
     .where("connection_id", "=", connectionId)
-    .where("remote_id", "is not", null)
     .executeTakeFirst();
   const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return {
