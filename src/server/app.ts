@@ -8,7 +8,12 @@ import cors from "@fastify/cors";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 
 import { ROUTES } from "../shared/contracts/routes";
 import { AdoIdentityClient } from "./ado/ado-identity";
@@ -23,6 +28,7 @@ import type { SecretBox } from "./crypto/secret-box";
 import { registerConnectionRoutes } from "./http/connection-routes";
 import { errorBody } from "./http/error-handler";
 import { installErrorHandler } from "./http/error-handler";
+import { rejectNulCharacters } from "./http/input-guard";
 import { registerInvitationRoutes } from "./http/invitation-routes";
 import type { NodeApp } from "./http/node-app";
 import { registerNodeRoutes } from "./http/node-routes";
@@ -97,6 +103,7 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   const app = createFastify(deps);
   const metrics = createMetrics();
   installErrorHandler(app);
+  app.addHook("preValidation", rejectNulCharacters);
   recordMetrics(app, metrics);
   await registerPlugins(app, deps);
 
@@ -140,6 +147,14 @@ function createFastify(deps: AppDeps): NodeApp {
     ...logging,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Errors fastify raises before routing (e.g. FST_ERR_BAD_URL for a broken %-escape) skip
+    // the error handler; give them a catalogued code too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBody("SYNC_ERR_REQUEST_INVALID", request.id, undefined, {
+        reason: error.code,
+      });
+      void reply.status(body.statusCode).send(body);
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 }

@@ -67,7 +67,8 @@ describe("comments", () => {
       token,
       apiVersion: COMMENTS,
     });
-    expect(deleted.status).toBe(204);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.isDeleted).toBe(true);
     const after = await call(emulator, "GET", base, { token, apiVersion: COMMENTS });
     expect(after.body.totalCount).toBe(1);
   });

@@ -72,7 +72,8 @@ export async function createTestStore(
   return {
     store,
     dispose: async () => {
-      await store.close();
+      // A test may have closed the store already (to simulate a lost database).
+      await store.close().catch(() => undefined);
       await drop();
     },
   };

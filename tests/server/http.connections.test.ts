@@ -77,6 +77,7 @@ describe.each(testDialects())("connections API on %s", (dialect) => {
     [{ destinationUrl: "node.example" }, "SYNC_ERR_CONNECTION_URL_INVALID"],
     [{ destinationUrl: 42 }, "SYNC_ERR_CONNECTION_URL_INVALID"],
     [{ mode: "fancy" }, "SYNC_ERR_REQUEST_INVALID"],
+    [{ description: "nul \u0000 inside" }, "SYNC_ERR_REQUEST_INVALID"],
     [{ extra: true }, "SYNC_ERR_REQUEST_INVALID"],
     [
       { incomingProject: { id: "00000000-dead-beef-0000-000000000000", name: "Gone" } },

@@ -123,6 +123,18 @@ describe.each(testDialects())("invitation codes on %s", (dialect) => {
     await expectRejected(acceptor, code, "SYNC_ERR_INVITATION_USED");
   });
 
+  test("two concurrent accepts of one code: one wins, the other is told it was used", async () => {
+    const { code } = await newCode("Race");
+    const body = { invitationCode: code, incomingProject: BETA };
+    const responses = await Promise.all([
+      post(acceptor, ROUTES.invitationAccept, body),
+      post(acceptor, ROUTES.invitationAccept, body),
+    ]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+    const loser = responses.find((response) => response.statusCode === 409);
+    expect(loser?.json().code).toBe("SYNC_ERR_INVITATION_USED");
+  });
+
   test("the issuer stores only a hash of the one-time secret", async () => {
     const { code } = await newCode("Hash only");
     const { claims } = decodeInvitationCode(code, Date.now());

@@ -21,6 +21,7 @@ import {
   readSetting,
 } from "../../src/server/storage/node-settings-repository";
 import { findScripts, saveScripts } from "../../src/server/storage/script-repository";
+import { isUniqueViolation } from "../../src/server/storage/store-errors";
 import { forEachDialect } from "../helpers/with-store";
 
 const box = new SecretBox(Buffer.alloc(32, 7));
@@ -76,7 +77,11 @@ forEachDialect((dialect, getStore) => {
     expect(found?.created_at).toBe(row.created_at);
     expect(typeof found?.created_at).toBe("number");
     expect((await findConnectionByName(db, row.name.toUpperCase()))?.id).toBe(row.id);
-    await expect(insertConnection(db, connectionRow(row.name.toUpperCase()))).rejects.toThrow();
+    const duplicate = await insertConnection(db, connectionRow(row.name.toUpperCase())).then(
+      () => "inserted",
+      (error: unknown) => error,
+    );
+    expect(isUniqueViolation(duplicate)).toBe(true);
     expect((await listConnections(db)).map((c) => c.id)).toContain(row.id);
   });
 

@@ -128,13 +128,14 @@ export function registerClassification(app: FastifyInstance, settings: OrgSettin
         ...loadNodes(store, project.id, "iteration"),
       ];
       const ids = queryParam(request, "ids")?.split(",").map(Number);
+      // With ids=, an unknown id answers null in its place (the service's errorPolicy=omit).
       const chosen = ids
-        ? nodes.filter((n) => ids.includes(n.id))
+        ? ids.map((id) => nodes.find((n) => n.id === id))
         : nodes.filter((n) => n.parentId === null);
       return sendList(
         request,
         reply,
-        chosen.map((n) => nodeShape(n, nodes, project, request.ado.baseUrl, depth)),
+        chosen.map((n) => (n ? nodeShape(n, nodes, project, request.ado.baseUrl, depth) : null)),
       );
     },
   );

@@ -183,7 +183,7 @@ export function registerComments(app: FastifyInstance, settings: OrgSettings) {
     return commentShape(settings, request, loadComment(store, comment.id)!);
   });
 
-  app.delete<{ Params: Params }>(`${path}/:commentId`, write, async (request, reply) => {
+  app.delete<{ Params: Params }>(`${path}/:commentId`, write, async (request) => {
     const { item, save } = context(settings, request);
     const comment = existing(settings, request, item.id);
     store.transaction(() => {
@@ -192,6 +192,7 @@ export function registerComments(app: FastifyInstance, settings: OrgSettings) {
         "System.CommentCount": Math.max(0, Number(item.fields["System.CommentCount"] ?? 1) - 1),
       });
     });
-    return reply.code(204).send();
+    // The service answers 200 with the deleted comment (wit/7.1 Comments_Delete).
+    return commentShape(settings, request, loadComment(store, comment.id)!);
   });
 }

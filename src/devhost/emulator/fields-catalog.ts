@@ -44,7 +44,8 @@ export const FIELDS: readonly FieldDef[] = [
   f("System.Rev", "Rev", "integer", true),
   f("System.AreaId", "Area ID", "integer", true),
   f("System.IterationId", "Iteration ID", "integer", true),
-  f("System.TeamProject", "Team Project", "string", true),
+  // Writable: setting it moves the work item to another project (with its area and iteration).
+  f("System.TeamProject", "Team Project", "string"),
   f("System.AreaPath", "Area Path", "treePath"),
   f("System.IterationPath", "Iteration Path", "treePath"),
   f("System.WorkItemType", "Work Item Type", "string"),

@@ -5,8 +5,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
-import { fieldNotFound, projectNotFound, workItemTypeNotFound } from "./ado-errors";
-import { type OrgSettings, sendList } from "./context";
+import {
+  fieldNotFound,
+  invalidArgument,
+  projectNotFound,
+  workItemTypeNotFound,
+} from "./ado-errors";
+import { type OrgSettings, queryParam, sendList } from "./context";
 import { type FieldDef, FIELDS, findField, supportedOperations } from "./fields-catalog";
 import { COMMON_FIELDS, findType, type TypeDef, WORK_ITEM_TYPES } from "./types-catalog";
 import { orgAndProject } from "./work-items";
@@ -50,8 +55,9 @@ function typeFields(type: TypeDef): FieldDef[] {
     .filter((f): f is FieldDef => f !== undefined);
 }
 
-function fieldInstance(def: FieldDef, baseUrl: string) {
+function fieldInstance(def: FieldDef, baseUrl: string, expandAll = false) {
   return {
+    ...(expandAll ? { allowedValues: [], dependentFields: [] } : {}),
     defaultValue: def.referenceName === "Microsoft.VSTS.Common.Priority" ? "2" : null,
     helpText: "",
     alwaysRequired: def.referenceName === "System.Title" || def.referenceName === "System.State",
@@ -91,6 +97,9 @@ function typeShape(type: TypeDef, projectId: string, baseUrl: string) {
 }
 
 type Params = { project: string; type: string; field?: string };
+
+const expandAll = (request: FastifyRequest) =>
+  queryParam(request, "$expand")?.toLowerCase() === "all";
 
 function resolve(settings: OrgSettings, request: FastifyRequest<{ Params: Params }>) {
   const project = settings.store.project(request.params.project);
@@ -133,7 +142,7 @@ export function registerTypes(app: FastifyInstance, settings: OrgSettings) {
       return sendList(
         request,
         reply,
-        typeFields(type).map((f) => fieldInstance(f, request.ado.baseUrl)),
+        typeFields(type).map((f) => fieldInstance(f, request.ado.baseUrl, expandAll(request))),
       );
     },
   );
@@ -144,7 +153,7 @@ export function registerTypes(app: FastifyInstance, settings: OrgSettings) {
       const { type } = resolve(settings, request);
       const def = typeFields(type).find((f) => f === findField(request.params.field ?? ""));
       if (!def) throw fieldNotFound(request.params.field ?? "");
-      return fieldInstance(def, request.ado.baseUrl);
+      return fieldInstance(def, request.ado.baseUrl, expandAll(request));
     },
   );
 
@@ -160,20 +169,32 @@ export function registerTypes(app: FastifyInstance, settings: OrgSettings) {
     if (!def) throw fieldNotFound(request.params.id);
     return fieldShape(def, request.ado.baseUrl);
   });
+  const relationType = ([name, referenceName]: readonly [string, string], baseUrl: string) => ({
+    attributes: {
+      usage: referenceName.startsWith("System.") ? "workItemLink" : "resourceLink",
+      editable: false,
+      enabled: true,
+    },
+    referenceName,
+    name,
+    url: `${baseUrl}/_apis/wit/workItemRelationTypes/${referenceName}`,
+  });
   app.get("/_apis/wit/workitemrelationtypes", read, async (request, reply) =>
     sendList(
       request,
       reply,
-      RELATION_TYPES.map(([name, referenceName]) => ({
-        attributes: {
-          usage: referenceName.startsWith("System.") ? "workItemLink" : "resourceLink",
-          editable: false,
-          enabled: true,
-        },
-        referenceName,
-        name,
-        url: `${request.ado.baseUrl}/_apis/wit/workItemRelationTypes/${referenceName}`,
-      })),
+      RELATION_TYPES.map((r) => relationType(r, request.ado.baseUrl)),
     ),
+  );
+  app.get<{ Params: { name: string } }>(
+    "/_apis/wit/workitemrelationtypes/:name",
+    read,
+    async (request) => {
+      const key = request.params.name.toLowerCase();
+      const found = RELATION_TYPES.find(([, ref]) => ref.toLowerCase() === key);
+      if (!found)
+        throw invalidArgument(`The relation type '${request.params.name}' does not exist.`);
+      return relationType(found, request.ado.baseUrl);
+    },
   );
 }

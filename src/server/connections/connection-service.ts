@@ -12,6 +12,7 @@ import type {
   Connection,
   InitiateConnectionRequest,
   InitiateConnectionResponse,
+  ProjectRef,
   UpdateConnectionRequest,
 } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
@@ -101,30 +102,7 @@ export class ConnectionService {
     await requireFreeName(context.store.db, name);
     const project = await checkIncomingProject(context.ado, accessToken, request.incomingProject);
     const now = context.now();
-    const row: ConnectionRow = {
-      id: randomUUID(),
-      name,
-      name_key: nameKey(name),
-      description: request.description ?? "",
-      local_short_name: request.localShortName,
-      remote_short_name: request.remoteShortName,
-      type: shape.type,
-      local_side: shape.localSide,
-      role: "initiator",
-      mode: request.mode,
-      status: "pending",
-      status_reason_code: null,
-      status_reason_message: null,
-      remote_url: remoteUrl,
-      incoming_project_id: project.id,
-      incoming_project_name: project.name,
-      secret_sealed: null,
-      created_at: now,
-      updated_at: now,
-      accepted_at: null,
-      last_activity_at: null,
-      last_contact_at: null,
-    };
+    const row = initiatorRow(request, { name, remoteUrl, project, now, ...shape });
     const invitation = await inTransaction(context, async (tx) => {
       await requireFreeName(tx, name);
       await insertConnection(tx, row);
@@ -193,6 +171,39 @@ export class ConnectionService {
       throw new SyncError("SYNC_ERR_CONNECTION_NOT_FOUND");
     }
   }
+}
+
+/** The row of a connection this node initiates (status Pending). */
+function initiatorRow(
+  request: InitiateConnectionRequest,
+  fields: { name: string; remoteUrl: string | null; project: ProjectRef; now: number } & ReturnType<
+    typeof connectionShape
+  >,
+): ConnectionRow {
+  return {
+    id: randomUUID(),
+    name: fields.name,
+    name_key: nameKey(fields.name),
+    description: request.description ?? "",
+    local_short_name: request.localShortName,
+    remote_short_name: request.remoteShortName,
+    type: fields.type,
+    local_side: fields.localSide,
+    role: "initiator",
+    mode: request.mode,
+    status: "pending",
+    status_reason_code: null,
+    status_reason_message: null,
+    remote_url: fields.remoteUrl,
+    incoming_project_id: fields.project.id,
+    incoming_project_name: fields.project.name,
+    secret_sealed: null,
+    created_at: fields.now,
+    updated_at: fields.now,
+    accepted_at: null,
+    last_activity_at: null,
+    last_contact_at: null,
+  };
 }
 
 /** The status after activate/deactivate. @throws SyncError SYNC_ERR_CONNECTION_STATE */

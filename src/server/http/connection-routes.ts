@@ -49,6 +49,10 @@ export function registerConnectionRoutes(
     },
     async (request, reply) => {
       const result = await connections.initiate(request.body, accessTokenOf(request) ?? "");
+      request.log.info(
+        { connectionId: result.connection.id, userId: request.actingUser?.id },
+        "connection initiated",
+      );
       return reply.status(201).send(result);
     },
   );
@@ -82,6 +86,10 @@ export function registerConnectionRoutes(
     },
     async (request, reply) => {
       await connections.delete(request.params.id);
+      request.log.info(
+        { connectionId: request.params.id, userId: request.actingUser?.id },
+        "connection deleted",
+      );
       return reply.status(204).send(null);
     },
   );

@@ -63,6 +63,10 @@ export function registerInvitationRoutes(
     },
     async (request, reply) => {
       const connection = await invitations.accept(request.body, accessTokenOf(request) ?? "");
+      request.log.info(
+        { connectionId: connection.id, userId: request.actingUser?.id },
+        "invitation accepted",
+      );
       return reply.status(201).send({ connection });
     },
   );

@@ -102,12 +102,20 @@ export class InvitationService {
     await requireFreeName(context.store.db, claims.name);
     const project = await checkIncomingProject(context.ado, accessToken, request.incomingProject);
     const row = this.#acceptedRow(claims, project);
-    await inTransaction(context, async (tx) => {
-      await this.checkAcceptable(tx, request.invitationCode);
-      await requireFreeName(tx, claims.name);
-      await insertConnection(tx, row);
-      await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
-    });
+    try {
+      await inTransaction(context, async (tx) => {
+        await this.checkAcceptable(tx, request.invitationCode);
+        await requireFreeName(tx, claims.name);
+        await insertConnection(tx, row);
+        await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
+      });
+    } catch (error) {
+      // A concurrent accept of the same code won the insert (PostgreSQL, several replicas).
+      if (await findConnection(context.store.db, claims.cid)) {
+        throw new SyncError("SYNC_ERR_INVITATION_USED");
+      }
+      throw error;
+    }
     return toConnection(row);
   }
 
