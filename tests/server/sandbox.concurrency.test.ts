@@ -4,7 +4,8 @@ import { sampleContext, sampleWorkItem, startTestRunner, syncErrorOf } from "./s
 
 let runner: ScriptRunner;
 beforeAll(() => {
-  runner = startTestRunner({ threads: 2 });
+  // 5 s: long enough that the memory bomb below always hits the memory limit first.
+  runner = startTestRunner({ threads: 2, timeoutMs: 5000 });
 });
 afterAll(() => runner.close());
 

@@ -141,6 +141,18 @@ describe("non-JSON results", () => {
     expect(error.details).toMatchObject({ path: "workItem" });
   });
 
+  test("replacing JSON.stringify or Object.keys does not change how the result is read", async () => {
+    const script = [
+      "JSON.stringify = function () { return 'not json'; };",
+      "Object.keys = function () { return []; };",
+      "replica.summary = 'still read';",
+      "replica.customFields = JSON.parse('{\"__proto__\": 1}');",
+    ].join("\n");
+    const { replica } = await runOutgoing(script);
+    expect(replica?.summary).toBe("still read");
+    expect(Object.prototype.hasOwnProperty.call(replica?.customFields, "__proto__")).toBe(true);
+  });
+
   test("shared (non-cyclic) references are fine", async () => {
     const { replica } = await runOutgoing(
       "var who = workItem.assignee;\nreplica.assignee = who;\nreplica.reporter = who;",

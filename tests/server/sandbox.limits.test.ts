@@ -7,21 +7,25 @@
 import type { ScriptRunner } from "../../src/server/sandbox/script-runner";
 import { sampleContext, sampleWorkItem, startTestRunner, syncErrorOf } from "./sandbox-fixtures";
 
-/** Generous bound for a script stopped by a limit (1 s time limit plus worker overhead). */
-const STOPPED_WITHIN_MS = 15_000;
+/** Generous bound for a script stopped by a limit (on a loaded CI machine). */
+const STOPPED_WITHIN_MS = 40_000;
+jest.setTimeout(60_000);
 
 let runner: ScriptRunner;
+/** A runner whose time limit is long enough that the memory limit always comes first. */
+let memoryRunner: ScriptRunner;
 beforeAll(() => {
   runner = startTestRunner({ timeoutMs: 1000 });
+  memoryRunner = startTestRunner({ timeoutMs: 20_000 });
 });
-afterAll(() => runner.close());
+afterAll(() => Promise.all([runner.close(), memoryRunner.close()]));
 
-const runOutgoing = (script: string) =>
-  runner.runOutgoing({ script, workItem: sampleWorkItem(), context: sampleContext() });
+const runOutgoing = (script: string, on = runner) =>
+  on.runOutgoing({ script, workItem: sampleWorkItem(), context: sampleContext() });
 
-async function expectStopped(script: string) {
+async function expectStopped(script: string, on = runner) {
   const started = Date.now();
-  const error = await syncErrorOf(() => runOutgoing(script));
+  const error = await syncErrorOf(() => runOutgoing(script, on));
   expect(Date.now() - started).toBeLessThan(STOPPED_WITHIN_MS);
   return error;
 }
@@ -43,18 +47,52 @@ test("deep recursion stops with a stack overflow error", async () => {
   expect(error.details).toMatchObject({ message: "InternalError: stack overflow", line: 2 });
 });
 
+test("deeply nested code is a syntax error, not a crash", async () => {
+  // The QuickJS parser can exhaust the thread's native stack before its own check fires.
+  const result = await runner.checkSyntax("var x = " + "[".repeat(100_000) + ";");
+  expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^SyntaxError/) });
+  await expect(runner.checkSyntax("var x = [[1]];")).resolves.toEqual({ ok: true });
+});
+
+test("deeply nested JSON is a stack overflow error, and the next script runs", async () => {
+  const error = await expectStopped(`JSON.parse("${"[".repeat(100_000)}");`, memoryRunner);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_RUNTIME");
+  expect(error.details).toMatchObject({ message: expect.stringMatching(/stack overflow/) });
+  const { replica } = await runOutgoing("replica.summary = 'next';", memoryRunner);
+  expect(replica?.summary).toBe("next");
+});
+
+test("a deeply nested result stops with a stack overflow error", async () => {
+  const script = [
+    "var deep = {};",
+    "for (var i = 0; i < 100000; i++) deep = { next: deep };",
+    "replica.customFields.deep = deep;",
+  ].join("\n");
+  const error = await expectStopped(script, memoryRunner);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_RUNTIME");
+  expect(error.details).toMatchObject({ message: "InternalError: stack overflow" });
+});
+
+test("a catastrophically backtracking regular expression is interrupted", async () => {
+  const error = await expectStopped(`/(a+)+$/.test("${"a".repeat(40)}b");`);
+  expect(error.code).toBe("SYNC_ERR_SCRIPT_TIMEOUT");
+});
+
 test.each([
   ["typed-array bomb", "var a = [];\nfor (;;) a.push(new Uint8Array(1e6));"],
   ["string bomb", "var a = [];\nfor (var i = 0; ; i++) a.push(('y' + i).repeat(2e5));"],
   ["object bomb", "var a = [];\nfor (var i = 0; ; i++) a.push({ i: i, s: 'x' + i });"],
   ["array buffer bomb", "var a = [];\nfor (;;) a.push(new ArrayBuffer(8e6));"],
 ])("a %s stops with a memory error", async (_name, script) => {
-  const error = await expectStopped(script);
+  const error = await expectStopped(script, memoryRunner);
   expect(error.code).toBe("SYNC_ERR_SCRIPT_MEMORY");
 });
 
 test("a huge replica built within the limits is refused as a memory error, not a crash", async () => {
-  const error = await expectStopped("replica.description = 'x'.repeat(40 * 1024 * 1024);");
+  const error = await expectStopped(
+    "replica.description = 'x'.repeat(40 * 1024 * 1024);",
+    memoryRunner,
+  );
   expect(error.code).toBe("SYNC_ERR_SCRIPT_MEMORY");
 });
 

@@ -9,6 +9,15 @@
   var MAX_LOGS = 50;
   var MAX_LOG_LENGTH = 1000;
   var logs = [];
+  // Built-ins the result check uses, taken before the user's script runs, so a script that
+  // replaces JSON.stringify or Object.keys cannot change how its result is read. (The host
+  // checks the result again; this only keeps the error messages right.)
+  var stringify = JSON.stringify;
+  var objectKeys = Object.keys;
+  var getPrototypeOf = Object.getPrototypeOf;
+  var isArray = Array.isArray;
+  var objectPrototype = Object.prototype;
+  var createObject = Object.create;
   var context = { users: [], twins: [] };
   var hostStripHtml = null;
 
@@ -217,7 +226,7 @@
 
   function describe(value) {
     if (typeof value !== "object") return typeof value;
-    var proto = Object.getPrototypeOf(value);
+    var proto = getPrototypeOf(value);
     return proto && proto.constructor && proto.constructor.name ? proto.constructor.name : "object";
   }
 
@@ -231,7 +240,7 @@
     if (typeof value !== "object") throw ResultError(path, "is a " + typeof value + ", not JSON");
     if (ancestors.indexOf(value) >= 0) throw ResultError(path, "contains itself (a cycle)");
     ancestors.push(value);
-    var copy = Array.isArray(value)
+    var copy = isArray(value)
       ? plainArray(value, path, ancestors)
       : plainObject(value, path, ancestors);
     ancestors.pop();
@@ -248,16 +257,16 @@
   }
 
   function plainObject(value, path, ancestors) {
-    var proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) {
+    var proto = getPrototypeOf(value);
+    if (proto !== objectPrototype && proto !== null) {
       throw ResultError(path, "is a " + describe(value) + ", not a plain object");
     }
-    var copy = {};
-    Object.keys(value).forEach(function (key) {
+    var copy = createObject(null); // so a "__proto__" key stays a plain key
+    objectKeys(value).forEach(function (key) {
       if (value[key] === undefined) return; // JSON semantics: an undefined property is absent
       var childPath = /^[A-Za-z_$][\w$]*$/.test(key)
         ? path + "." + key
-        : path + "[" + JSON.stringify(key) + "]";
+        : path + "[" + stringify(key) + "]";
       copy[key] = plain(value[key], childPath, ancestors);
     });
     return copy;
@@ -268,7 +277,7 @@
     var name = kind === "outgoing" ? "replica" : "workItem";
     var value = globalThis[name];
     var result = value === undefined ? null : plain(value, name, []);
-    return JSON.stringify({ value: result, logs: logs });
+    return stringify({ value: result, logs: logs });
   }
 
   return { setup: setup, collect: collect };

@@ -90,7 +90,10 @@ export interface ScriptRunner {
    * @throws SyncError SYNC_ERR_SCRIPT_SYNTAX | _RUNTIME | _TIMEOUT | _MEMORY | _RESULT
    */
   runIncoming(input: RunIncomingInput): Promise<RunIncomingResult>;
-  /** Compiles a script without running it (for the script editor's save). */
+  /**
+   * Compiles a script without running it (for the script editor's save).
+   * @throws SyncError SYNC_ERR_SCRIPT_TIMEOUT | _MEMORY for pathological scripts
+   */
   checkSyntax(script: string): Promise<SyntaxCheckResult>;
   /** Stops the worker threads (waits for running scripts). */
   close(): Promise<void>;
@@ -116,13 +119,12 @@ export const SCRIPT_WORKER_ENTRY = join(__dirname, "script-worker-entry.cjs");
 
 /** Starts a script runner with its own worker pool. Close it when done. */
 export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRunner {
-  const settings = { ...DEFAULTS, ...options };
-  const limits: ScriptLimits = {
-    timeoutMs: settings.timeoutMs,
-    memoryLimitBytes: settings.memoryLimitBytes,
-    maxStackBytes: Math.min(settings.maxStackBytes, MAX_STACK_BYTES),
-  };
-  const pool = new Piscina<ScriptTask, ScriptTaskResult>({
+  return new PooledScriptRunner({ ...DEFAULTS, ...options });
+}
+
+/** The piscina pool of script workers, each with its own fixed wasm memory. */
+function startPool(settings: Required<ScriptRunnerOptions>) {
+  return new Piscina<ScriptTask, ScriptTaskResult>({
     filename: SCRIPT_WORKER_ENTRY,
     minThreads: settings.threads,
     maxThreads: settings.threads,
@@ -130,52 +132,76 @@ export function createScriptRunner(options: ScriptRunnerOptions = {}): ScriptRun
     concurrentTasksPerWorker: 1, // one QuickJS runtime at a time shares the worker's fixed memory
     workerData: { wasmMemoryBytes: settings.wasmMemoryBytes },
   });
-  const execute = (task: ScriptTask, kind: ScriptKind | null) =>
-    executeTask(pool, task, kind, settings.timeoutMs + settings.killGraceMs);
-
-  return {
-    async runOutgoing({ script, workItem, context }) {
-      const replica = emptyReplicaBody(); // containers exist: replica.customFields["x"] = ... works
-      const input = JSON.stringify({ workItem, replica, firstSync: false, context });
-      const output = await execute(
-        { op: "run", kind: "outgoing", script, input, limits },
-        "outgoing",
-      );
-      const key = workItem.key ?? String(workItem.id);
-      return {
-        replica: replicaFromOutput(output.value, key, output.warnings),
-        warnings: output.warnings,
-      };
-    },
-    async runIncoming({ script, replica, workItem, firstSync, context }) {
-      const before = workItem ?? emptyScriptWorkItem();
-      const input = JSON.stringify({ workItem: before, replica, firstSync, context });
-      const output = await execute(
-        { op: "run", kind: "incoming", script, input, limits },
-        "incoming",
-      );
-      return {
-        workItem: workItemFromOutput(output.value, before, output.warnings),
-        warnings: output.warnings,
-      };
-    },
-    async checkSyntax(script) {
-      try {
-        await execute({ op: "check", script, limits }, null);
-        return { ok: true };
-      } catch (error) {
-        if (!(error instanceof SyncError) || error.code !== "SYNC_ERR_SCRIPT_SYNTAX") throw error;
-        const details = error.details as {
-          line: number | null;
-          column: number | null;
-          message: string;
-        };
-        return { ok: false, line: details.line, column: details.column, message: details.message };
-      }
-    },
-    close: () => pool.destroy(),
-  };
 }
+
+class PooledScriptRunner implements ScriptRunner {
+  private readonly pool: Piscina<ScriptTask, ScriptTaskResult>;
+  private readonly limits: ScriptLimits;
+  private readonly killAfterMs: number;
+
+  constructor(settings: Required<ScriptRunnerOptions>) {
+    this.pool = startPool(settings);
+    this.limits = {
+      timeoutMs: settings.timeoutMs,
+      memoryLimitBytes: settings.memoryLimitBytes,
+      maxStackBytes: Math.min(settings.maxStackBytes, MAX_STACK_BYTES),
+    };
+    this.killAfterMs = settings.timeoutMs + settings.killGraceMs;
+  }
+
+  async runOutgoing({ script, workItem, context }: RunOutgoingInput): Promise<RunOutgoingResult> {
+    const replica = emptyReplicaBody(); // containers exist: replica.customFields["x"] = ... works
+    const input = JSON.stringify({ workItem, replica, firstSync: false, context });
+    const output = await this.execute({ op: "run", kind: "outgoing", script, input }, "outgoing");
+    const key = workItem.key ?? String(workItem.id);
+    return {
+      replica: replicaFromOutput(output.value, key, output.warnings),
+      warnings: output.warnings,
+    };
+  }
+
+  async runIncoming(run: RunIncomingInput): Promise<RunIncomingResult> {
+    const before = run.workItem ?? emptyScriptWorkItem();
+    const input = JSON.stringify({
+      workItem: before,
+      replica: run.replica,
+      firstSync: run.firstSync,
+      context: run.context,
+    });
+    const task = { op: "run", kind: "incoming", script: run.script, input } as const;
+    const output = await this.execute(task, "incoming");
+    return {
+      workItem: workItemFromOutput(output.value, before, output.warnings),
+      warnings: output.warnings,
+    };
+  }
+
+  async checkSyntax(script: string): Promise<SyntaxCheckResult> {
+    try {
+      await this.execute({ op: "check", script }, null);
+      return { ok: true };
+    } catch (error) {
+      if (!(error instanceof SyncError) || error.code !== "SYNC_ERR_SCRIPT_SYNTAX") throw error;
+      const { line, column, message } = error.details as Omit<
+        Extract<SyntaxCheckResult, { ok: false }>,
+        "ok"
+      >;
+      return { ok: false, line, column, message };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+
+  private execute(task: DistributiveOmit<ScriptTask, "limits">, kind: ScriptKind | null) {
+    const withLimits = { ...task, limits: this.limits } as ScriptTask;
+    return executeTask(this.pool, withLimits, kind, this.killAfterMs);
+  }
+}
+
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Output of a successful run: the script's value and its console lines as warnings. */
 interface RunOutput {
@@ -212,8 +238,27 @@ async function executeTask(
     started.port1.close();
   }
   if (!result.ok) throw scriptError(result.failure, kind);
-  const parsed = JSON.parse(result.output) as { value?: unknown; logs?: string[] } | null;
-  return { value: parsed?.value ?? null, warnings: [...(parsed?.logs ?? [])] };
+  return parseOutput(result.output, kind);
+}
+
+/**
+ * The worker's `{ value, logs }` JSON text. The sandbox produces it, but a script can tamper
+ * with the built-ins it uses, so it is parsed defensively: anything else is a result error.
+ */
+function parseOutput(output: string, kind: ScriptKind | null): RunOutput {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(output);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== "object" || parsed === null || !("value" in parsed)) {
+    const message = "The script's result could not be read as JSON.";
+    throw scriptError({ code: "SYNC_ERR_SCRIPT_RESULT", message, line: null, column: null }, kind);
+  }
+  const logs = (parsed as { logs?: unknown }).logs;
+  const warnings = Array.isArray(logs) ? logs.filter((line) => typeof line === "string") : [];
+  return { value: (parsed as { value: unknown }).value, warnings };
 }
 
 /** The error for a task the pool rejected: a host kill (timeout) or a pool failure. */

@@ -68,9 +68,12 @@ export default async function runScriptTask(task: ScriptTask): Promise<ScriptTas
     return evaluateTask(await quickJsModule(), task);
   } catch (error) {
     modulePromise = null; // the wasm instance may be corrupt: start the next task on a new one
-    return failed(hostFailure(error));
+    return failed(hostFailure(error, task.op));
   }
 }
+
+/** Output of a successful syntax check (nothing ran, so no value and no logs). */
+const CHECKED_OUTPUT = JSON.stringify({ value: null, logs: [] });
 
 const failed = (failure: ScriptFailure): ScriptTaskResult => ({ ok: false, failure });
 
@@ -80,16 +83,24 @@ function evaluateTask(module: QuickJSWASMModule, task: ScriptTask): ScriptTaskRe
   runtime.setMaxStackSize(task.limits.maxStackBytes);
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + task.limits.timeoutMs));
   const context = runtime.newContext();
-  try {
-    const kind = task.op === "run" ? task.kind : "script";
-    const syntaxFailure = compileFailure(context, task.script, kind);
-    if (syntaxFailure) return failed(syntaxFailure);
-    if (task.op === "check") return { ok: true, output: "null" };
-    return runScript(context, task);
-  } finally {
-    context.dispose();
-    runtime.dispose();
-  }
+  // No `finally`: when a host error escapes the wasm code mid-run (e.g. V8's own stack
+  // overflow), the runtime's state is inconsistent and disposing it would abort the module;
+  // the caller drops the whole module instead.
+  const result = evaluateInContext(context, task);
+  context.dispose();
+  runtime.dispose();
+  return result;
+}
+
+function evaluateInContext(context: QuickJSContext, task: ScriptTask): ScriptTaskResult {
+  const syntaxFailure = compileFailure(
+    context,
+    task.script,
+    task.op === "run" ? task.kind : "script",
+  );
+  if (syntaxFailure) return failed(syntaxFailure);
+  if (task.op === "check") return { ok: true, output: CHECKED_OUTPUT };
+  return runScript(context, task);
 }
 
 /** Compiles (without running) the wrapped script; a failure is a syntax error in the user's lines. */
@@ -132,7 +143,7 @@ function runScript(context: QuickJSContext, task: RunTask): ScriptTaskResult {
     run.value.dispose();
     const collected = callApi(context, api, "collect", [context.newString(task.kind)]);
     return collected.ok
-      ? { ok: true, output: collected.text ?? "null" }
+      ? { ok: true, output: collected.text ?? "" }
       : scriptFailure(collected.error);
   } finally {
     api.dispose();
@@ -173,14 +184,25 @@ function dumpError(context: QuickJSContext, handle: QuickJSHandle): SandboxError
   }
 }
 
-/** A failure of the wasm module itself (it is rebuilt): reported as a memory failure when it is one. */
-function hostFailure(error: unknown): ScriptFailure {
+/**
+ * A failure of the wasm module itself (it is rebuilt). Deeply nested code or data can exhaust
+ * the thread's native stack before QuickJS's own stack check fires (the QuickJS parser and
+ * JSON.parse recurse with little QuickJS stack per level): V8 then throws a RangeError out of
+ * the wasm code. That is reported like QuickJS's stack overflow (a syntax error while
+ * compiling); a wasm abort or memory fault as a memory failure.
+ */
+function hostFailure(error: unknown, op: ScriptTask["op"]): ScriptFailure {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const base = { line: null, column: null };
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return op === "check"
+      ? { ...base, code: "SYNC_ERR_SCRIPT_SYNTAX", message: "SyntaxError: too deeply nested" }
+      : { ...base, code: "SYNC_ERR_SCRIPT_RUNTIME", message: "InternalError: stack overflow" };
+  }
   const memory = /memory|out of bounds|Aborted/i.test(message);
   return {
+    ...base,
     code: memory ? "SYNC_ERR_SCRIPT_MEMORY" : "SYNC_ERR_SCRIPT_RUNTIME",
     message: `The script sandbox failed: ${message}`,
-    line: null,
-    column: null,
   };
 }
