@@ -77,6 +77,8 @@ describe("AdoHttp pacing over real HTTP (case S5)", () => {
       adoCode: "TF400733",
       attempts: 3,
     });
+    // The queue learns how long the organization stays paused.
+    expect(isSyncError(error) && error.details?.retryAfterMs).toBeGreaterThan(0);
     expect(server.requests).toHaveLength(3);
   });
 

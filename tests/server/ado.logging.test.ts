@@ -1,14 +1,21 @@
-import { AdoHttp, type AdoLogger } from "../../src/server/ado/ado-http";
+import { Writable } from "node:stream";
+
+import pino from "pino";
+
+import { AdoHttp } from "../../src/server/ado/ado-http";
 import { FakeClock } from "../helpers/fake-clock";
 import { startScriptedServer } from "../helpers/scripted-ado-server";
 
 describe("AdoHttp logging", () => {
-  it("logs retries with method, path, status and delay, never the token", async () => {
+  it("logs retries through pino with method, path, status and delay, never the token", async () => {
     const lines: string[] = [];
-    const logger: AdoLogger = {
-      debug: (obj, msg) => lines.push(JSON.stringify({ ...obj, msg })),
-      warn: (obj, msg) => lines.push(JSON.stringify({ ...obj, msg })),
-    };
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = pino({ level: "debug" }, sink);
     const server = await startScriptedServer([() => ({ status: 200, json: { value: [] } })]);
     try {
       server.queue.push({ status: 503, json: { message: "VS800000" } });
@@ -24,6 +31,7 @@ describe("AdoHttp logging", () => {
       expect(lines).toHaveLength(1);
       expect(JSON.parse(lines[0])).toMatchObject({
         method: "GET",
+        path: "/contoso/_apis/projects",
         status: 503,
         attempts: 1,
         msg: "ado retry",

@@ -68,4 +68,26 @@ describe("rev-conflict retries (case S7)", () => {
     expect(result.status).toBe("unchanged");
     expect((await getWorkItem(fx.http, item.id)).rev).toBe(item.rev);
   });
+
+  it("survives a lost update answer: the value lands once and nothing is applied twice", async () => {
+    const item = await newItem();
+    fx.emulator.faults.add({
+      kind: "dropAfterApply",
+      method: "PATCH",
+      path: `/workitems/${item.id}`,
+    });
+    const result = await updateOwnedFields(
+      fx.http,
+      item.id,
+      setFieldsPlan({ "System.Title": "Landed once" }),
+      {
+        current: item,
+      },
+    );
+    const after = await getWorkItem(fx.http, item.id);
+    expect(after.fields["System.Title"]).toBe("Landed once");
+    expect(after.rev).toBe(item.rev + 1);
+    expect(result.workItem.rev).toBe(after.rev);
+    expect(fx.emulator.faults.hits().dropAfterApply).toBe(1);
+  });
 });

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { attachmentNotFound, attachmentTooLarge, invalidArgument } from "./ado-errors";
 import { type OrgSettings, queryParam } from "./context";
-import { orgAndProject } from "./work-items";
+import { orgAndProject } from "./routing";
 
 /** Content types by file extension, so a browser can show common files inline. */
 const MEDIA_TYPES: Record<string, string> = {

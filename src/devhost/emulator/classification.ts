@@ -113,94 +113,79 @@ function resolve(settings: OrgSettings, request: FastifyRequest<{ Params: NodePa
   return { project, structure, path, all: loadNodes(settings.store, project.id, structure) };
 }
 
+type NodeBody = { name?: string; attributes?: Record<string, unknown> };
+
+/** `GET /{project}/_apis/wit/classificationnodes` (roots, or `ids=` with null for unknown). */
+async function listNodes(
+  settings: OrgSettings,
+  request: FastifyRequest<{ Params: { project: string } }>,
+  reply: FastifyReply,
+) {
+  const project = settings.store.project(request.params.project);
+  if (!project) throw projectNotFound(request.params.project);
+  const depth = Number(queryParam(request, "$depth") ?? 0);
+  const nodes = [
+    ...loadNodes(settings.store, project.id, "area"),
+    ...loadNodes(settings.store, project.id, "iteration"),
+  ];
+  const ids = queryParam(request, "ids")?.split(",").map(Number);
+  const chosen = ids
+    ? ids.map((id) => nodes.find((n) => n.id === id))
+    : nodes.filter((n) => n.parentId === null);
+  const base = request.ado.baseUrl;
+  return sendList(
+    request,
+    reply,
+    chosen.map((n) => (n ? nodeShape(n, nodes, project, base, depth) : null)),
+  );
+}
+
+/** `GET .../classificationnodes/{group}[/{path}]?$depth=`. */
+async function getNode(settings: OrgSettings, request: FastifyRequest<{ Params: NodeParams }>) {
+  const { project, path, all } = resolve(settings, request);
+  const node = all.find((n) => n.path.toLowerCase() === path.toLowerCase());
+  if (!node) throw nodeNotFound(path);
+  const depth = Number(queryParam(request, "$depth") ?? 0);
+  return nodeShape(node, all, project, request.ado.baseUrl, depth);
+}
+
+/** `POST .../classificationnodes/{group}[/{path}]` `{name, attributes?}`: adds a child. */
+async function createNode(
+  settings: OrgSettings,
+  request: FastifyRequest<{ Params: NodeParams; Body: NodeBody }>,
+  reply: FastifyReply,
+) {
+  const { project, structure, path, all } = resolve(settings, request);
+  const parent = all.find((n) => n.path.toLowerCase() === path.toLowerCase());
+  if (!parent) throw nodeNotFound(path);
+  const name = request.body?.name?.trim();
+  if (!name) throw invalidArgument("The node name is required.");
+  const attributes = request.body?.attributes ? JSON.stringify(request.body.attributes) : null;
+  const identifier = stableUuid(`${project.id}/${structure}/${parent.path}\\${name}`);
+  settings.store.db
+    .prepare(
+      "INSERT INTO nodes (identifier, project_id, structure, parent_id, name, attributes) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .run(identifier, project.id, structure, parent.id, name, attributes);
+  const nodes = loadNodes(settings.store, project.id, structure);
+  const node = nodes.find((n) => n.path === `${parent.path}\\${name}`);
+  return reply
+    .code(201)
+    .send(node ? nodeShape(node, nodes, project, request.ado.baseUrl, 0) : null);
+}
+
 /** Registers the classification node routes. */
 export function registerClassification(app: FastifyInstance, settings: OrgSettings) {
-  const { store } = settings;
-  app.get<{ Params: { project: string } }>(
-    "/:project/_apis/wit/classificationnodes",
-    { config: { scope: "vso.work" } },
-    async (request, reply) => {
-      const project = store.project(request.params.project);
-      if (!project) throw projectNotFound(request.params.project);
-      const depth = Number(queryParam(request, "$depth") ?? 0);
-      const nodes = [
-        ...loadNodes(store, project.id, "area"),
-        ...loadNodes(store, project.id, "iteration"),
-      ];
-      const ids = queryParam(request, "ids")?.split(",").map(Number);
-      // With ids=, an unknown id answers null in its place (the service's errorPolicy=omit).
-      const chosen = ids
-        ? ids.map((id) => nodes.find((n) => n.id === id))
-        : nodes.filter((n) => n.parentId === null);
-      return sendList(
-        request,
-        reply,
-        chosen.map((n) => (n ? nodeShape(n, nodes, project, request.ado.baseUrl, depth) : null)),
-      );
-    },
+  const base = "/:project/_apis/wit/classificationnodes";
+  const read = { config: { scope: "vso.work" as const } };
+  const write = { config: { scope: "vso.work_write" as const } };
+  app.get<{ Params: { project: string } }>(base, read, (request, reply) =>
+    listNodes(settings, request, reply),
   );
-
-  const read = async (request: FastifyRequest<{ Params: NodeParams }>) => {
-    const { project, path, all } = resolve(settings, request);
-    const node = all.find((n) => n.path.toLowerCase() === path.toLowerCase());
-    if (!node) throw nodeNotFound(path);
-    return nodeShape(
-      node,
-      all,
-      project,
-      request.ado.baseUrl,
-      Number(queryParam(request, "$depth") ?? 0),
+  for (const path of [`${base}/:group`, `${base}/:group/*`]) {
+    app.get<{ Params: NodeParams }>(path, read, (request) => getNode(settings, request));
+    app.post<{ Params: NodeParams; Body: NodeBody }>(path, write, (request, reply) =>
+      createNode(settings, request, reply),
     );
-  };
-  app.get(
-    "/:project/_apis/wit/classificationnodes/:group",
-    { config: { scope: "vso.work" } },
-    read,
-  );
-  app.get(
-    "/:project/_apis/wit/classificationnodes/:group/*",
-    { config: { scope: "vso.work" } },
-    read,
-  );
-
-  const create = async (
-    request: FastifyRequest<{
-      Params: NodeParams;
-      Body: { name?: string; attributes?: Record<string, unknown> };
-    }>,
-    reply: FastifyReply,
-  ) => {
-    const { project, structure, path, all } = resolve(settings, request);
-    const parent = all.find((n) => n.path.toLowerCase() === path.toLowerCase());
-    if (!parent) throw nodeNotFound(path);
-    const name = request.body?.name?.trim();
-    if (!name) throw invalidArgument("The node name is required.");
-    store.db
-      .prepare(
-        "INSERT INTO nodes (identifier, project_id, structure, parent_id, name, attributes) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        stableUuid(`${project.id}/${structure}/${parent.path}\\${name}`),
-        project.id,
-        structure,
-        parent.id,
-        name,
-        request.body?.attributes ? JSON.stringify(request.body.attributes) : null,
-      );
-    const nodes = loadNodes(store, project.id, structure);
-    const node = nodes.find((n) => n.path === `${parent.path}\\${name}`);
-    return reply
-      .code(201)
-      .send(node ? nodeShape(node, nodes, project, request.ado.baseUrl, 0) : null);
-  };
-  app.post(
-    "/:project/_apis/wit/classificationnodes/:group",
-    { config: { scope: "vso.work_write" } },
-    create,
-  );
-  app.post(
-    "/:project/_apis/wit/classificationnodes/:group/*",
-    { config: { scope: "vso.work_write" } },
-    create,
-  );
+  }
 }

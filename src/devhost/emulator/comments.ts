@@ -5,86 +5,23 @@
  * as the service does. Markdown is rendered with `marked`; HTML is sanitized (case S8).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
 
-import { commentNotFound, invalidArgument, projectNotFound, workItemNotFound } from "./ado-errors";
+import { commentNotFound, projectNotFound, workItemNotFound } from "./ado-errors";
 import {
-  COMMENT_FORMATS,
-  type CommentFormat,
-  type CommentRow,
-  insertComment,
-  loadComment,
-  loadComments,
-  updateComment,
-} from "./comment-store";
+  type CommentBody,
+  type CommentParams,
+  commentShape,
+  readFormat,
+  readText,
+  renderComment,
+} from "./comment-shape";
+import { insertComment, loadComment, loadComments, updateComment } from "./comment-store";
 import { type OrgSettings, queryParam } from "./context";
 import { saveSystemRevision } from "./work-item-save";
-import { renderValue } from "./work-item-shape";
 import { loadWorkItem } from "./work-item-store";
 
-type Params = { project: string; id: string; commentId?: string };
-type Body = { text?: unknown };
-
-/** Tags and attributes kept in HTML comments (sanitize-html defaults plus images). */
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, "img"],
-  allowedAttributes: {
-    ...sanitizeHtml.defaults.allowedAttributes,
-    img: ["src", "alt", "title", "width", "height"],
-  },
-};
-
-/** Stored text and HTML rendering of a comment in `format`. */
-export function renderComment(
-  text: string,
-  format: CommentFormat,
-): { text: string; rendered: string } {
-  if (format === "markdown") return { text, rendered: marked.parse(text, { async: false }).trim() };
-  const clean = sanitizeHtml(text, SANITIZE);
-  return { text: clean, rendered: clean };
-}
-
-function readFormat(request: FastifyRequest, fallback: CommentFormat): CommentFormat {
-  const raw = queryParam(request, "format")?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (!COMMENT_FORMATS.includes(raw as CommentFormat))
-    throw invalidArgument(`The comment format '${raw}' is not valid. Use markdown or html.`);
-  return raw as CommentFormat;
-}
-
-function readText(body: Body | undefined): string {
-  if (typeof body?.text !== "string" || body.text.trim() === "")
-    throw invalidArgument("The comment text is required.");
-  return body.text;
-}
-
-function commentShape(
-  settings: OrgSettings,
-  request: FastifyRequest<{ Params: Params }>,
-  c: CommentRow,
-) {
-  const base = request.ado.baseUrl;
-  const expand = queryParam(request, "$expand")?.toLowerCase() ?? "";
-  const identity = (id: string) => renderValue(settings.store, "System.CreatedBy", id, base);
-  return {
-    workItemId: c.workItemId,
-    id: c.id,
-    commentId: c.id,
-    version: c.version,
-    text: expand === "renderedtextonly" ? undefined : c.text,
-    ...(expand.includes("renderedtext") || expand === "all" ? { renderedText: c.rendered } : {}),
-    format: c.format,
-    createdBy: identity(c.createdBy),
-    createdDate: c.createdDate,
-    modifiedBy: identity(c.modifiedBy),
-    modifiedDate: c.modifiedDate,
-    isDeleted: c.isDeleted,
-    mentions: [],
-    reactions: [],
-    url: `${base}/${encodeURIComponent(request.params.project)}/_apis/wit/workItems/${c.workItemId}/comments/${c.id}`,
-  };
-}
+type Params = CommentParams;
+type Body = CommentBody;
 
 function context(settings: OrgSettings, request: FastifyRequest<{ Params: Params }>) {
   if (!settings.store.project(request.params.project))
@@ -109,90 +46,100 @@ function existing(
   return comment;
 }
 
-/** Registers the comment routes. */
-export function registerComments(app: FastifyInstance, settings: OrgSettings) {
+/** `GET .../comments` (`ids`, `includeDeleted`, `order` default desc, `$top`, `continuationToken`). */
+async function listComments(settings: OrgSettings, request: FastifyRequest<{ Params: Params }>) {
+  const { item } = context(settings, request);
+  const ids = queryParam(request, "ids")?.split(",").map(Number);
+  const includeDeleted = queryParam(request, "includeDeleted") === "true";
+  let all = loadComments(settings.store, item.id).filter(
+    (c) => (includeDeleted || !c.isDeleted) && (!ids || ids.includes(c.id)),
+  );
+  if ((queryParam(request, "order") ?? "desc").toLowerCase() === "desc") all = all.reverse();
+  const start = Number(queryParam(request, "continuationToken") ?? 0);
+  const top = Number(queryParam(request, "$top") ?? 200);
+  const pageItems = all.slice(start, start + top);
+  const path = request.url.split("?")[0].replace(`/${settings.organization}`, "");
+  const next = start + top < all.length ? String(start + top) : undefined;
+  return {
+    totalCount: all.length,
+    count: pageItems.length,
+    comments: pageItems.map((c) => commentShape(settings, request, c)),
+    ...(next
+      ? {
+          continuationToken: next,
+          nextPage: `${request.ado.baseUrl}${path}?continuationToken=${next}`,
+        }
+      : {}),
+  };
+}
+
+/** `POST .../comments?format=`: adds a comment and saves a revision with it as History. */
+async function addComment(
+  settings: OrgSettings,
+  request: FastifyRequest<{ Params: Params; Body: Body }>,
+) {
   const { store } = settings;
-  const path = "/:project/_apis/wit/workitems/:id/comments";
-  const read = { config: { scope: "vso.work" as const, preview: true } };
-  const write = { config: { scope: "vso.work_write" as const, preview: true } };
-
-  app.get<{ Params: Params }>(path, read, async (request) => {
-    const { item } = context(settings, request);
-    const ids = queryParam(request, "ids")?.split(",").map(Number);
-    const includeDeleted = queryParam(request, "includeDeleted") === "true";
-    let all = loadComments(store, item.id).filter(
-      (c) => (includeDeleted || !c.isDeleted) && (!ids || ids.includes(c.id)),
-    );
-    if ((queryParam(request, "order") ?? "desc").toLowerCase() === "desc") all = all.reverse();
-    const start = Number(queryParam(request, "continuationToken") ?? 0);
-    const top = Number(queryParam(request, "$top") ?? 200);
-    const pageItems = all.slice(start, start + top);
-    const more = start + top < all.length;
-    return {
-      totalCount: all.length,
-      count: pageItems.length,
-      comments: pageItems.map((c) => commentShape(settings, request, c)),
-      ...(more
-        ? {
-            continuationToken: String(start + top),
-            nextPage: `${request.ado.baseUrl}${request.url.split("?")[0].replace(`/${settings.organization}`, "")}?continuationToken=${start + top}`,
-          }
-        : {}),
-    };
-  });
-
-  app.get<{ Params: Params }>(`${path}/:commentId`, read, async (request) => {
-    const { item } = context(settings, request);
-    return commentShape(settings, request, existing(settings, request, item.id));
-  });
-
-  app.post<{ Params: Params; Body: Body }>(path, write, async (request) => {
-    const { item, save } = context(settings, request);
-    const { text, rendered } = renderComment(readText(request.body), readFormat(request, "html"));
-    const id = store.transaction(() => {
-      const saved = saveSystemRevision(
-        save,
-        item.id,
-        { "System.CommentCount": Number(item.fields["System.CommentCount"] ?? 0) + 1 },
-        rendered,
-      );
-      return insertComment(store, {
-        workItemId: item.id,
-        text,
-        rendered,
-        format: readFormat(request, "html"),
-        userId: save.callerId,
-        date: String(saved.fields["System.ChangedDate"]),
-      });
-    });
-    return commentShape(settings, request, loadComment(store, id)!);
-  });
-
-  app.patch<{ Params: Params; Body: Body }>(`${path}/:commentId`, write, async (request) => {
-    const { item, save } = context(settings, request);
-    const comment = existing(settings, request, item.id);
-    const format = readFormat(request, comment.format);
-    const { text, rendered } = renderComment(readText(request.body), format);
-    updateComment(store, comment.id, {
+  const { item, save } = context(settings, request);
+  const format = readFormat(request, "html");
+  const { text, rendered } = renderComment(readText(request.body), format);
+  const count = Number(item.fields["System.CommentCount"] ?? 0) + 1;
+  const id = store.transaction(() => {
+    const saved = saveSystemRevision(save, item.id, { "System.CommentCount": count }, rendered);
+    const date = String(saved.fields["System.ChangedDate"]);
+    return insertComment(store, {
+      workItemId: item.id,
       text,
       rendered,
       format,
       userId: save.callerId,
-      date: store.now(),
+      date,
     });
-    return commentShape(settings, request, loadComment(store, comment.id)!);
   });
+  return commentShape(settings, request, loadComment(store, id)!);
+}
 
-  app.delete<{ Params: Params }>(`${path}/:commentId`, write, async (request) => {
-    const { item, save } = context(settings, request);
-    const comment = existing(settings, request, item.id);
-    store.transaction(() => {
-      updateComment(store, comment.id, { deleted: true, userId: save.callerId, date: store.now() });
-      saveSystemRevision(save, item.id, {
-        "System.CommentCount": Math.max(0, Number(item.fields["System.CommentCount"] ?? 1) - 1),
-      });
-    });
-    // The service answers 200 with the deleted comment (wit/7.1 Comments_Delete).
-    return commentShape(settings, request, loadComment(store, comment.id)!);
+/** `PATCH .../comments/{id}`: new text (version + 1); no new work item revision. */
+async function editComment(
+  settings: OrgSettings,
+  request: FastifyRequest<{ Params: Params; Body: Body }>,
+) {
+  const { item, save } = context(settings, request);
+  const comment = existing(settings, request, item.id);
+  const format = readFormat(request, comment.format);
+  const { text, rendered } = renderComment(readText(request.body), format);
+  const change = { text, rendered, format, userId: save.callerId, date: settings.store.now() };
+  updateComment(settings.store, comment.id, change);
+  return commentShape(settings, request, loadComment(settings.store, comment.id)!);
+}
+
+/** `DELETE .../comments/{id}`: marks it deleted; answers 200 with it (Comments_Delete). */
+async function deleteComment(settings: OrgSettings, request: FastifyRequest<{ Params: Params }>) {
+  const { store } = settings;
+  const { item, save } = context(settings, request);
+  const comment = existing(settings, request, item.id);
+  const count = Math.max(0, Number(item.fields["System.CommentCount"] ?? 1) - 1);
+  store.transaction(() => {
+    updateComment(store, comment.id, { deleted: true, userId: save.callerId, date: store.now() });
+    saveSystemRevision(save, item.id, { "System.CommentCount": count });
   });
+  return commentShape(settings, request, loadComment(store, comment.id)!);
+}
+
+/** Registers the comment routes. */
+export function registerComments(app: FastifyInstance, settings: OrgSettings) {
+  const path = "/:project/_apis/wit/workitems/:id/comments";
+  const read = { config: { scope: "vso.work" as const, preview: true } };
+  const write = { config: { scope: "vso.work_write" as const, preview: true } };
+  app.get<{ Params: Params }>(path, read, (request) => listComments(settings, request));
+  app.get<{ Params: Params }>(`${path}/:commentId`, read, async (request) => {
+    const { item } = context(settings, request);
+    return commentShape(settings, request, existing(settings, request, item.id));
+  });
+  app.post<{ Params: Params; Body: Body }>(path, write, (request) => addComment(settings, request));
+  app.patch<{ Params: Params; Body: Body }>(`${path}/:commentId`, write, (request) =>
+    editComment(settings, request),
+  );
+  app.delete<{ Params: Params }>(`${path}/:commentId`, write, (request) =>
+    deleteComment(settings, request),
+  );
 }

@@ -4,6 +4,8 @@
  * service's own save). Rows hold ids and JSON; URLs are rendered per request.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 
 import Database from "better-sqlite3";
 
@@ -116,7 +118,10 @@ export class EmulatorStore {
   readonly db: Database.Database;
   private lastTime = 0;
 
+  /** Opens (creating the folder and file when missing) the database at `dataFile`. */
   constructor(dataFile: string) {
+    if (dataFile !== ":memory:")
+      mkdirSync(path.dirname(path.resolve(dataFile)), { recursive: true });
     this.db = new Database(dataFile);
     this.db.pragma("journal_mode = WAL");
     this.db.exec(SCHEMA);

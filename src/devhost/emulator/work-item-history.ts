@@ -8,10 +8,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { invalidArgument, workItemNotFound } from "./ado-errors";
 import { type OrgSettings, queryParam, sendList } from "./context";
+import { type ItemHandler, orgAndProject, READ_WORK } from "./routing";
 import type { RelationRow, RevisionRow } from "./store";
 import { renderValue, workItemShape } from "./work-item-shape";
 import { loadRevisions, loadWorkItem } from "./work-item-store";
-import { orgAndProject } from "./work-items";
 
 const FOREVER = "9999-01-01T00:00:00Z";
 type Params = { id: string; rev?: string; project?: string };
@@ -82,97 +82,74 @@ function updateShape(settings: OrgSettings, baseUrl: string, revs: RevisionRow[]
   };
 }
 
+function revisionShape(
+  settings: OrgSettings,
+  request: FastifyRequest,
+  item: { projectId: string },
+  revs: RevisionRow[],
+  index: number,
+) {
+  const r = revs[index];
+  const revisedDate = revs[index + 1]?.fields["System.ChangedDate"] ?? FOREVER;
+  const fields = { ...r.fields, "System.RevisedDate": revisedDate };
+  const expand = queryParam(request, "$expand")?.toLowerCase() ?? "";
+  const options = {
+    expand: ["relations", "all"].includes(expand) ? ("relations" as const) : undefined,
+  };
+  const row = { ...r, id: r.workItemId, projectId: item.projectId, fields };
+  return workItemShape(settings.store, row, request.ado.baseUrl, options);
+}
+
+/** Finds revision `request.params.rev`. @throws AdoError when there is none. */
+function revisionIndex(
+  request: FastifyRequest<{ Params: Params }>,
+  revs: RevisionRow[],
+  what: string,
+) {
+  const index = revs.findIndex((r) => r.rev === Number(request.params.rev));
+  if (index < 0) {
+    throw invalidArgument(
+      `${what} ${request.params.rev} of work item ${request.params.id} does not exist.`,
+    );
+  }
+  return index;
+}
+
+const listRevisions =
+  (settings: OrgSettings): ItemHandler =>
+  async (request, reply) => {
+    const { item, revs } = revisions(settings, request);
+    const shaped = revs.map((_, i) => revisionShape(settings, request, item, revs, i));
+    return sendList(request, reply, page(request, shaped));
+  };
+
+const getRevision =
+  (settings: OrgSettings): ItemHandler =>
+  async (request) => {
+    const { item, revs } = revisions(settings, request);
+    return revisionShape(settings, request, item, revs, revisionIndex(request, revs, "Revision"));
+  };
+
+const listUpdates =
+  (settings: OrgSettings): ItemHandler =>
+  async (request, reply) => {
+    const { revs } = revisions(settings, request);
+    const shaped = revs.map((_, i) => updateShape(settings, request.ado.baseUrl, revs, i));
+    return sendList(request, reply, page(request, shaped));
+  };
+
+const getUpdate =
+  (settings: OrgSettings): ItemHandler =>
+  async (request) => {
+    const { revs } = revisions(settings, request);
+    return updateShape(settings, request.ado.baseUrl, revs, revisionIndex(request, revs, "Update"));
+  };
+
 /** Registers the revisions and updates routes. */
 export function registerHistory(app: FastifyInstance, settings: OrgSettings) {
-  const revisionShape = (
-    request: FastifyRequest,
-    item: { projectId: string },
-    r: RevisionRow,
-    next?: RevisionRow,
-  ) =>
-    workItemShape(
-      settings.store,
-      {
-        ...r,
-        id: r.workItemId,
-        projectId: item.projectId,
-        fields: {
-          ...r.fields,
-          "System.RevisedDate": next?.fields["System.ChangedDate"] ?? FOREVER,
-        },
-      },
-      request.ado.baseUrl,
-      {
-        expand:
-          queryParam(request, "$expand")?.toLowerCase() === "relations" ||
-          queryParam(request, "$expand")?.toLowerCase() === "all"
-            ? "relations"
-            : undefined,
-      },
-    );
-
-  orgAndProject(
-    app,
-    "GET",
-    "/_apis/wit/workitems/:id/revisions",
-    { config: { scope: "vso.work" } },
-    async (request, reply) => {
-      const { item, revs } = revisions(settings, request);
-      return sendList(
-        request,
-        reply,
-        page(
-          request,
-          revs.map((r, i) => revisionShape(request, item, r, revs[i + 1])),
-        ),
-      );
-    },
-  );
-  orgAndProject(
-    app,
-    "GET",
-    "/_apis/wit/workitems/:id/revisions/:rev",
-    { config: { scope: "vso.work" } },
-    async (request) => {
-      const { item, revs } = revisions(settings, request);
-      const index = revs.findIndex((r) => r.rev === Number(request.params.rev));
-      if (index < 0)
-        throw invalidArgument(
-          `Revision ${request.params.rev} of work item ${item.id} does not exist.`,
-        );
-      return revisionShape(request, item, revs[index], revs[index + 1]);
-    },
-  );
-  orgAndProject(
-    app,
-    "GET",
-    "/_apis/wit/workitems/:id/updates",
-    { config: { scope: "vso.work" } },
-    async (request, reply) => {
-      const { revs } = revisions(settings, request);
-      return sendList(
-        request,
-        reply,
-        page(
-          request,
-          revs.map((_, i) => updateShape(settings, request.ado.baseUrl, revs, i)),
-        ),
-      );
-    },
-  );
-  orgAndProject(
-    app,
-    "GET",
-    "/_apis/wit/workitems/:id/updates/:rev",
-    { config: { scope: "vso.work" } },
-    async (request) => {
-      const { item, revs } = revisions(settings, request);
-      const index = revs.findIndex((r) => r.rev === Number(request.params.rev));
-      if (index < 0)
-        throw invalidArgument(
-          `Update ${request.params.rev} of work item ${item.id} does not exist.`,
-        );
-      return updateShape(settings, request.ado.baseUrl, revs, index);
-    },
-  );
+  const base = "/_apis/wit/workitems/:id";
+  orgAndProject(app, "GET", `${base}/revisions`, READ_WORK, listRevisions(settings));
+  orgAndProject(app, "GET", `${base}/revisions/:rev`, READ_WORK, getRevision(settings));
+  orgAndProject(app, "GET", `${base}/updates`, READ_WORK, listUpdates(settings));
+  orgAndProject(app, "GET", `${base}/updates/:rev`, READ_WORK, getUpdate(settings));
 }

@@ -4,8 +4,8 @@
  *
  * - Base URL: the organization/collection URL (`https://dev.azure.com/contoso`,
  *   `https://tfs.example.com/DefaultCollection`, or the emulator's `http://127.0.0.1:P/contoso`).
- *   Request paths are relative to it; absolute URLs (attachment links) must share its origin,
- *   so a credential is never sent to another host.
+ *   Request paths are relative to it; absolute URLs (attachment links, the identity service)
+ *   must share its origin or the identity service's, so a credential never goes elsewhere.
  * - Auth: a PAT as Basic with an empty user name, or an access token as Bearer. Tokens never
  *   reach a log line: the logger only sees method, path, status and timings.
  * - api-version: per product (`ado-api-version.ts`), configured or probed once.
@@ -19,9 +19,19 @@
  */
 import { SyncError } from "../../shared/errors";
 import { type AdoApiVersions, type AdoProduct, API_VERSIONS } from "./ado-api-version";
-import { adoError, type AdoErrorInfo, readAdoError } from "./ado-error-map";
+import { type AttemptResult, networkFailure, outcomeOf } from "./ado-attempt";
+import { adoError, readAdoError } from "./ado-error-map";
 import { detectProduct } from "./ado-product-probe";
-import type { JsonPatchOperation } from "./ado-types";
+import {
+  type AdoCredential,
+  type AdoLogger,
+  type AdoRequest,
+  type AdoResponse,
+  authorizationHeader,
+  contentTypeOf,
+  identityServiceUrl,
+  readJson,
+} from "./ado-wire";
 import {
   type AdoClock,
   backoffDelay,
@@ -31,19 +41,23 @@ import {
   systemClock,
 } from "./rate-limit-gate";
 
-/** How the node authenticates: a PAT (Basic, empty user) or an OAuth/Entra access token. */
-export type AdoCredential = { kind: "pat"; token: string } | { kind: "bearer"; token: string };
-
-/** The subset of a pino logger the client uses. */
-export interface AdoLogger {
-  debug(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-}
+export { isUnknownOutcome } from "./ado-attempt";
+export type {
+  AdoCredential,
+  AdoLogger,
+  AdoRequest,
+  AdoRequestBody,
+  AdoResponse,
+  AdoVersionKind,
+} from "./ado-wire";
+export { authorizationHeader, identityServiceUrl } from "./ado-wire";
 
 /** Options of `AdoHttp`. */
 export interface AdoHttpOptions {
   /** Organization or collection URL, without a trailing slash needed. */
   organizationUrl: string;
+  /** Identity service URL (`identity-lookup.ts`). (Default: derived from `organizationUrl`.) */
+  identityUrl?: string;
   credential: AdoCredential;
   /** The product; absent: probed once with a cheap request (`ado-product-probe.ts`). */
   product?: AdoProduct;
@@ -64,43 +78,13 @@ export interface AdoHttpOptions {
   gate?: OrganizationGate;
 }
 
-/** A request body: JSON, JSON Patch (`application/json-patch+json`, case S1) or bytes. */
-export type AdoRequestBody =
-  | { kind: "json"; value: unknown }
-  | { kind: "patch"; operations: JsonPatchOperation[] }
-  | { kind: "binary"; bytes: Uint8Array };
-
-/** Which api-version a request carries. */
-export type AdoVersionKind = "standard" | "comments" | "none";
-
-/** One request, relative to the organization URL. */
-export interface AdoRequest {
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-  /** `Alpha/_apis/wit/workitems/1` (segments already encoded), or an absolute same-origin URL. */
-  path: string;
-  query?: Record<string, string | number | boolean | undefined>;
-  body?: AdoRequestBody;
-  /** (Default: "standard".) */
-  version?: AdoVersionKind;
-  /** Safe to repeat after an unknown outcome. (Default: true for GET/PUT/DELETE, false otherwise.) */
-  idempotent?: boolean;
-  /** (Default: "json".) */
-  responseType?: "json" | "bytes";
-  signal?: AbortSignal;
-}
-
-/** A successful answer. */
-export interface AdoResponse<T> {
-  status: number;
-  data: T;
-  headers: Headers;
-}
-
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** The client; one per organization and credential. Safe to share between callers. */
 export class AdoHttp {
   readonly organizationUrl: string;
+  /** Where the identities API lives: vssps on Services, the collection URL on Server. */
+  readonly identityUrl: string;
   readonly gate: OrganizationGate;
   private readonly options: Required<
     Pick<AdoHttpOptions, "timeoutMs" | "maxAttempts" | "clock" | "random" | "fetch">
@@ -109,6 +93,10 @@ export class AdoHttp {
 
   constructor(private readonly config: AdoHttpOptions) {
     this.organizationUrl = config.organizationUrl.replace(/\/+$/, "");
+    this.identityUrl = (config.identityUrl ?? identityServiceUrl(this.organizationUrl)).replace(
+      /\/+$/,
+      "",
+    );
     const clock = config.clock ?? systemClock;
     this.options = {
       timeoutMs: config.timeoutMs ?? 30_000,
@@ -162,12 +150,37 @@ export class AdoHttp {
       const retryable = result.kind === "refused" || (idempotent ? result.retry : result.safe);
       const where = { method: request.method, path: url.pathname, attempts: attempt };
       if (!retryable || attempt >= this.options.maxAttempts) {
-        throw adoError(result.info, { ...where, outcome: outcomeOf(result, idempotent) });
+        // A throttled organization stays paused for later callers; the queue learns for how long.
+        if (result.info.status === 429 && result.retryAfterMs === undefined) {
+          this.gate.defer(this.backoffFor(attempt));
+        }
+        const retryAfterMs = this.gate.remaining() || undefined;
+        throw adoError(result.info, {
+          ...where,
+          outcome: outcomeOf(result, idempotent),
+          retryAfterMs,
+        });
       }
       const delay = result.retryAfterMs ?? this.backoffFor(attempt);
-      this.gate.defer(delay);
       this.config.logger?.debug({ ...where, status: result.info.status, delay }, "ado retry");
+      await this.pause(result.info.status, result.retryAfterMs, delay, request.signal);
     }
+  }
+
+  /**
+   * Waits before a retry. A `Retry-After` already moved the gate. A bare 429 moves it too:
+   * throttling applies to everything this identity sends. Other failures (5xx, lost answers)
+   * only pause this request.
+   */
+  private async pause(
+    status: number,
+    retryAfterMs: number | undefined,
+    delay: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    if (retryAfterMs !== undefined) return;
+    if (status === 429) this.gate.defer(delay);
+    else await this.clock.sleep(delay, signal);
   }
 
   /** Builds the URL with api-version and query; refuses absolute URLs of other origins. */
@@ -176,7 +189,7 @@ export class AdoHttp {
     const url = /^https?:\/\//i.test(request.path)
       ? new URL(request.path)
       : new URL(request.path.replace(/^\/+/, ""), base);
-    if (url.origin !== base.origin) {
+    if (url.origin !== base.origin && url.origin !== new URL(this.identityUrl).origin) {
       throw new SyncError(
         "SYNC_ERR_ADO_REJECTED",
         "Refusing to send credentials to another host.",
@@ -265,73 +278,4 @@ export class AdoHttp {
         : JSON.stringify(body.kind === "json" ? body.value : body.operations);
     return { method: request.method, headers, body: payload, signal, redirect: "manual" };
   }
-}
-
-/** Outcome of one attempt. */
-type AttemptResult<T> =
-  | { kind: "ok"; response: AdoResponse<T> }
-  | { kind: "refused"; info: AdoErrorInfo; retryAfterMs?: number }
-  | {
-      kind: "failed" | "lost";
-      info: AdoErrorInfo;
-      retryAfterMs?: number;
-      /** Worth retrying an idempotent request. */
-      retry: boolean;
-      /** Certainly not applied by the service, so safe to retry even a create. */
-      safe: boolean;
-    };
-
-/** Classifies a fetch rejection: refused (never sent) or lost (outcome unknown). */
-function networkFailure<T>(error: unknown): AttemptResult<T> {
-  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
-  const reason =
-    (error as { name?: string } | undefined)?.name === "TimeoutError"
-      ? "timeout"
-      : (cause?.code ?? "network");
-  const info: AdoErrorInfo = { status: 0, adoMessage: `No answer from Azure DevOps (${reason}).` };
-  if (reason === "ECONNREFUSED" || reason === "ENOTFOUND") return { kind: "refused", info };
-  return { kind: "lost", info, retry: true, safe: false };
-}
-
-/** `outcome` for the error details: did the service possibly apply the request? */
-function outcomeOf<T>(result: AttemptResult<T>, idempotent: boolean): "not-applied" | "unknown" {
-  if (result.kind === "refused") return "not-applied";
-  if (result.kind === "lost") return "unknown";
-  if (result.kind === "failed" && result.info.status >= 500 && !idempotent) return "unknown";
-  return "not-applied";
-}
-
-/** `Authorization` header value; Basic with an empty user name for a PAT (Azure DevOps docs). */
-export function authorizationHeader(credential: AdoCredential): string {
-  switch (credential.kind) {
-    case "pat":
-      return `Basic ${Buffer.from(`:${credential.token}`, "utf8").toString("base64")}`;
-    case "bearer":
-      return `Bearer ${credential.token}`;
-    default:
-      return assertNever(credential);
-  }
-}
-
-function contentTypeOf(body: AdoRequestBody): string {
-  switch (body.kind) {
-    case "json":
-      return "application/json";
-    case "patch":
-      return "application/json-patch+json";
-    case "binary":
-      return "application/octet-stream";
-    default:
-      return assertNever(body);
-  }
-}
-
-/** Reads a JSON body; an empty body (204) reads as undefined. */
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  return text === "" ? undefined : JSON.parse(text);
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -4,7 +4,7 @@
  * comment is added with `format=markdown` so it renders formatted; otherwise it is converted
  * to sanitized HTML. Reading converts to the form the caller asks for, decoding once.
  */
-import type { AdoHttp } from "./ado-http";
+import { type AdoHttp, isUnknownOutcome } from "./ado-http";
 import { witPath } from "./ado-paths";
 import type { AdoComment, AdoCommentList, CommentFormat } from "./ado-types";
 import { htmlToMarkdown, markdownToHtml, sanitizeCommentHtml } from "./comment-format";
@@ -18,12 +18,15 @@ export interface CommentBody {
 /** Page size. (200: the service's maximum `$top` for comments.) */
 const PAGE = 200;
 
-/** Lists the comments of a work item, oldest first, following continuation tokens. */
+/**
+ * Lists the comments of a work item, oldest first, following continuation tokens.
+ * `expand: "renderedText"` adds the service's HTML rendering (`renderedText`).
+ */
 export async function listComments(
   http: AdoHttp,
   project: string,
   workItemId: number,
-  options: { includeDeleted?: boolean } = {},
+  options: { includeDeleted?: boolean; expand?: "none" | "renderedText" } = {},
 ): Promise<AdoComment[]> {
   const comments: AdoComment[] = [];
   let continuationToken: string | undefined;
@@ -36,6 +39,7 @@ export async function listComments(
         continuationToken,
         includeDeleted: options.includeDeleted,
         order: "asc",
+        $expand: options.expand,
       },
       version: "comments",
     });
@@ -47,8 +51,8 @@ export async function listComments(
 
 /**
  * Adds a comment. Markdown goes as `format=markdown` where supported, else as sanitized HTML;
- * HTML is sanitized and sent as HTML. Not idempotent (a lost answer is reported with
- * `details.outcome = "unknown"`; the caller compares the comment list before repeating).
+ * HTML is sanitized and sent as HTML. When the answer is lost, the comments are listed and a
+ * comment with the same text is adopted; only if there is none is the comment sent again.
  */
 export async function addComment(
   http: AdoHttp,
@@ -58,14 +62,23 @@ export async function addComment(
 ): Promise<AdoComment> {
   const versions = await http.versions();
   const outgoing = commentForTarget(body, versions.markdownComments);
-  const response = await http.send<AdoComment>({
-    method: "POST",
-    path: witPath(project, `workItems/${workItemId}/comments`),
-    query: { format: versions.markdownComments ? outgoing.format : undefined },
-    body: { kind: "json", value: { text: outgoing.text } },
-    version: "comments",
-  });
-  return response.data;
+  const post = async () =>
+    (
+      await http.send<AdoComment>({
+        method: "POST",
+        path: witPath(project, `workItems/${workItemId}/comments`),
+        query: { format: versions.markdownComments ? outgoing.format : undefined },
+        body: { kind: "json", value: { text: outgoing.text } },
+        version: "comments",
+      })
+    ).data;
+  try {
+    return await post();
+  } catch (error) {
+    if (!isUnknownOutcome(error)) throw error;
+    const comments = await listComments(http, project, workItemId);
+    return comments.reverse().find((comment) => comment.text === outgoing.text) ?? post();
+  }
 }
 
 /** The text and format to send to a target that does (or does not) take Markdown. */

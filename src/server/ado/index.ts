@@ -12,6 +12,7 @@ export {
   type AdoRequest,
   type AdoResponse,
 } from "./ado-http";
+export { identityServiceUrl, isUnknownOutcome } from "./ado-http";
 export type * from "./ado-types";
 export {
   ATTACHED_FILE,
@@ -42,6 +43,7 @@ export {
   type VerifyCredentialOptions,
 } from "./credential-check";
 export type { IdentityPolicy } from "./identity-fallback";
+export { IdentityDirectory } from "./identity-lookup";
 export {
   addRelation,
   buildUpdatePatch,
@@ -77,6 +79,7 @@ export {
   type MarkedCreate,
   type MarkedCreateOptions,
   type MarkedCreateResult,
+  withMarker,
 } from "./work-item-create-marker";
 export {
   type OwnedChange,

@@ -17,8 +17,8 @@
  * `lookupFirst: true` so the lookup happens before the first create as well.
  * The marker stays on the work item: it is how a later lookup recognises it.
  */
-import { isSyncError, SyncError } from "../../shared/errors";
-import type { AdoHttp } from "./ado-http";
+import { SyncError } from "../../shared/errors";
+import { type AdoHttp, isUnknownOutcome } from "./ado-http";
 import type { AdoWorkItem, JsonPatchOperation } from "./ado-types";
 import type { FieldChanges } from "./json-patch-builder";
 import type { SyncWarning } from "./sync-warning";
@@ -74,8 +74,7 @@ export async function createWithMarker(
       const saved = await createWorkItem(http, { ...input, fields }, options);
       return { ...saved, adopted: false };
     } catch (error) {
-      const unknown = isSyncError(error) && error.details?.outcome === "unknown";
-      if (!unknown || attempt >= maxAttempts) throw error;
+      if (!isUnknownOutcome(error) || attempt >= maxAttempts) throw error;
       await http.clock.sleep(http.backoffFor(attempt));
     }
   }
