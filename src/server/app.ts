@@ -43,6 +43,7 @@ import { createMetrics, type NodeMetrics } from "./observability/metrics";
 import { NODE_SETTING_KEYS, readSetting } from "./storage/node-settings-repository";
 import type { Store } from "./storage/store";
 import { createSyncServices, type SyncServices } from "./sync/sync-services";
+import { createTransport, type Transport, type TransportOptions } from "./transport/transport";
 
 /**
  * 1 MiB: room for two 200,000-character scripts in one body, small enough that a flood of
@@ -78,6 +79,8 @@ export interface AppDeps {
   now?: () => number;
   /** (Default: 600 requests per minute per address.) */
   rateLimit?: RateLimitOptions;
+  /** Node-to-node transport hooks (outbound HTTP, backoff clock, settings). */
+  transport?: TransportOptions;
 }
 
 /** The built app and what tests may want to look at. */
@@ -86,6 +89,8 @@ export interface BuiltApp {
   metrics: NodeMetrics;
   /** The sync engine and its services; `main.ts` starts the engine, `app.close()` stops it. */
   sync: SyncServices;
+  /** Node-to-node transport: main.ts starts its worker after `listen`. */
+  transport: Transport;
 }
 
 /**
@@ -111,12 +116,18 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   const ado = config.organizationUrl
     ? new AdoIdentityClient({ organizationUrl: config.organizationUrl })
     : null;
+  const issuer = { identity, publicUrl: config.publicUrl, ttlMs: config.invitationTtlMs };
+  const transport = createTransport(
+    { store, box: deps.secretBox, issuer, now, log: app.log, databaseUrl: config.databaseUrl },
+    deps.transport,
+  );
   const context: ConnectionContext = {
     store,
     box: deps.secretBox,
-    issuer: { identity, publicUrl: config.publicUrl, ttlMs: config.invitationTtlMs },
+    issuer,
     ado,
     now,
+    lifecycle: transport.lifecycle,
   };
   const auth = createAuthHooks(
     new AppTokenVerifier(config.appSecrets),
@@ -137,6 +148,10 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return { app, metrics, sync };
+  await transport.register(app);
+  app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
+  await app.ready();
+  return { app, metrics, transport };
 }
 
 function createFastify(deps: AppDeps): NodeApp {
@@ -187,6 +202,7 @@ async function registerPlugins(app: NodeApp, deps: AppDeps): Promise<void> {
         securitySchemes: {
           appToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
           accessToken: { type: "apiKey", in: "header", name: "X-AzDO-Access-Token" },
+          transportToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         },
       },
     },

@@ -6,6 +6,7 @@
 import type { ConnectionTables } from "./tables/connection-tables";
 import type { SyncEngineTables } from "./tables/sync-engine-tables";
 import type { SyncQueueTables } from "./tables/sync-queue-tables";
+import type { TransportTables } from "./tables/transport-tables";
 
 /** All tables, as Kysely sees them. */
-export type Database = ConnectionTables & SyncQueueTables & SyncEngineTables;
+export type Database = ConnectionTables & SyncQueueTables & TransportTables & SyncEngineTables;
