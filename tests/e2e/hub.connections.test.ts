@@ -97,6 +97,38 @@ describeInBrowser("settings hub flow on the dev host", () => {
   );
 
   it(
+    "H7: with the clipboard blocked the code is selected and the hub says Press Ctrl+C (while Pending)",
+    async () => {
+      const [page, hub] = await openHub("contoso");
+      const frame = page.frames().find((f) => f.url().includes("hub.html"));
+      await frame?.evaluate(() => {
+        Object.defineProperty(navigator, "clipboard", {
+          configurable: true,
+          value: {
+            writeText: () => Promise.reject(new DOMException("blocked", "NotAllowedError")),
+          },
+        });
+        document.execCommand = () => false;
+        window.prompt = () => null;
+      });
+      await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).hover();
+      await hub.getByRole("button", { name: "More options" }).first().click();
+      await hub.getByRole("menuitem", { name: "Copy invitation code" }).click();
+      await hub.getByRole("button", { name: "Copy invitation code" }).click();
+      const status = hub.getByRole("status").filter({ hasText: /Press/ });
+      await status.waitFor();
+      expect(await status.textContent()).not.toMatch(/Copied/);
+      const selected = await hub
+        .getByRole("textbox", { name: "Invitation code" })
+        .evaluate((e: HTMLTextAreaElement) => e.selectionEnd - e.selectionStart);
+      expect(selected).toBeGreaterThan(20);
+      await screenshot(page, "hub-12-clipboard-blocked");
+      await page.context().close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
     "fabrikam inspects and accepts the invitation code",
     async () => {
       expect(invitationCode).not.toBe("");
@@ -153,38 +185,6 @@ describeInBrowser("settings hub flow on the dev host", () => {
       await hub.getByRole("button", { name: "Test connection" }).click();
       await hub.getByText(/Connected to sync node/).waitFor();
       await screenshot(page, "hub-25-dark-node-settings");
-      await page.context().close();
-    },
-    FLOW_TIMEOUT_MS,
-  );
-
-  it(
-    "H7: with the clipboard blocked the code is selected and the hub says Press Ctrl+C",
-    async () => {
-      const [page, hub] = await openHub("contoso");
-      const frame = page.frames().find((f) => f.url().includes("hub.html"));
-      await frame?.evaluate(() => {
-        Object.defineProperty(navigator, "clipboard", {
-          configurable: true,
-          value: {
-            writeText: () => Promise.reject(new DOMException("blocked", "NotAllowedError")),
-          },
-        });
-        document.execCommand = () => false;
-        window.prompt = () => null;
-      });
-      await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).hover();
-      await hub.getByRole("button", { name: "More options" }).first().click();
-      await hub.getByRole("menuitem", { name: "Copy invitation code" }).click();
-      await hub.getByRole("button", { name: "Copy invitation code" }).click();
-      const status = hub.getByRole("status").filter({ hasText: /Press/ });
-      await status.waitFor();
-      expect(await status.textContent()).not.toMatch(/Copied/);
-      const selected = await hub
-        .getByRole("textbox", { name: "Invitation code" })
-        .evaluate((e: HTMLTextAreaElement) => e.selectionEnd - e.selectionStart);
-      expect(selected).toBeGreaterThan(20);
-      await screenshot(page, "hub-12-clipboard-blocked");
       await page.context().close();
     },
     FLOW_TIMEOUT_MS,
