@@ -121,13 +121,21 @@ describeInBrowser("settings hub flow on the dev host", () => {
   it(
     "dark theme: list, menu, wizard and node settings follow the host theme (H4)",
     async () => {
-      const [page, hub] = await openHub("contoso", "?theme=dark");
+      const [page, hub] = await openHub("contoso", "?theme=light");
       await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).waitFor();
+      const pageBackground = () =>
+        hub.locator(".bolt-page").evaluate((element) => getComputedStyle(element).backgroundColor);
+      const light = await pageBackground();
+      await page.evaluate(() => window.__devhost.setTheme("dark")); // themeChanged, no reload
+      await page.waitForFunction(() => window.__devhost.theme === "dark");
+      const frame = page.frames().find((f) => f.url().includes("hub.html"));
+      await frame?.waitForFunction(
+        (before) =>
+          getComputedStyle(document.querySelector(".bolt-page")!).backgroundColor !== before,
+        light,
+      );
+      expect(await pageBackground()).not.toBe(light);
       await screenshot(page, "hub-21-dark-list");
-      const background = await hub
-        .locator(".bolt-page")
-        .evaluate((element) => getComputedStyle(element).backgroundColor);
-      expect(background).not.toBe("rgb(255, 255, 255)");
       await hub.getByRole("row").filter({ hasText: "contoso_to_fabrikam" }).hover();
       await hub.getByRole("button", { name: "More options" }).first().click();
       await hub.getByRole("menu").waitFor();
