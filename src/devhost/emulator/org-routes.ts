@@ -8,6 +8,7 @@ import { registerAttachments } from "./attachments";
 import { registerClassification } from "./classification";
 import { registerComments } from "./comments";
 import type { OrgSettings } from "./context";
+import { registerFields } from "./fields";
 import { registerIdentity } from "./identity";
 import { registerOrgHooks } from "./org-hooks";
 import { registerPermissions } from "./permissions";
@@ -48,4 +49,5 @@ export function registerOrgRoutes(
   registerComments(app, settings);
   registerAttachments(app, settings);
   registerTypes(app, settings);
+  registerFields(app, settings);
 }

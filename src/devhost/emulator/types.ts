@@ -1,53 +1,14 @@
 /**
  * Work item type metadata (wit/7.1): `GET /{project}/_apis/wit/workitemtypes[/{type}]`,
  * `.../workitemtypes/{type}/states`, `.../workitemtypes/{type}/fields[/{field}]`,
- * `GET _apis/wit/fields[/{field}]` and `GET _apis/wit/workitemrelationtypes`.
+ * (fields and relation types: `fields.ts`).
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
-import {
-  fieldNotFound,
-  invalidArgument,
-  projectNotFound,
-  workItemTypeNotFound,
-} from "./ado-errors";
+import { fieldNotFound, projectNotFound, workItemTypeNotFound } from "./ado-errors";
 import { type OrgSettings, queryParam, sendList } from "./context";
-import { type FieldDef, FIELDS, findField, supportedOperations } from "./fields-catalog";
-import { orgAndProject } from "./routing";
+import { type FieldDef, findField } from "./fields-catalog";
 import { COMMON_FIELDS, findType, type TypeDef, WORK_ITEM_TYPES } from "./types-catalog";
-
-/** Link types the emulator accepts in relations (name, reference name, directionality). */
-const RELATION_TYPES: ReadonlyArray<[string, string]> = [
-  ["Parent", "System.LinkTypes.Hierarchy-Reverse"],
-  ["Child", "System.LinkTypes.Hierarchy-Forward"],
-  ["Related", "System.LinkTypes.Related"],
-  ["Successor", "System.LinkTypes.Dependency-Forward"],
-  ["Predecessor", "System.LinkTypes.Dependency-Reverse"],
-  ["Duplicate", "System.LinkTypes.Duplicate-Forward"],
-  ["Duplicate Of", "System.LinkTypes.Duplicate-Reverse"],
-  ["Hyperlink", "Hyperlink"],
-  ["Attached File", "AttachedFile"],
-  ["Artifact Link", "ArtifactLink"],
-];
-
-/** `WorkItemField` of the fields API. */
-export function fieldShape(def: FieldDef, baseUrl: string) {
-  return {
-    name: def.name,
-    referenceName: def.referenceName,
-    description: "",
-    type: def.type,
-    usage: "workItem",
-    readOnly: def.readOnly,
-    canSortBy: def.type !== "html" && def.type !== "history",
-    isQueryable: true,
-    supportedOperations: supportedOperations(def.type),
-    isIdentity: def.type === "identity",
-    isPicklist: false,
-    isPicklistSuggested: false,
-    url: `${baseUrl}/_apis/wit/fields/${def.referenceName}`,
-  };
-}
 
 function typeFields(type: TypeDef): FieldDef[] {
   return [...COMMON_FIELDS, ...type.extraFields]
@@ -109,92 +70,48 @@ function resolve(settings: OrgSettings, request: FastifyRequest<{ Params: Params
   return { project, type };
 }
 
-/** Registers the type and field routes. */
+type ProjectParams = { project: string };
+type Handler<P> = (request: FastifyRequest<{ Params: P }>, reply: FastifyReply) => Promise<unknown>;
+
+const listTypes =
+  (settings: OrgSettings): Handler<ProjectParams> =>
+  async (request, reply) => {
+    const project = settings.store.project(request.params.project);
+    if (!project) throw projectNotFound(request.params.project);
+    const base = request.ado.baseUrl;
+    return sendList(
+      request,
+      reply,
+      WORK_ITEM_TYPES.map((t) => typeShape(t, project.id, base)),
+    );
+  };
+
+const getTypeField =
+  (settings: OrgSettings): Handler<Params> =>
+  async (request) => {
+    const { type } = resolve(settings, request);
+    const def = typeFields(type).find((f) => f === findField(request.params.field ?? ""));
+    if (!def) throw fieldNotFound(request.params.field ?? "");
+    return fieldInstance(def, request.ado.baseUrl, expandAll(request));
+  };
+
+/** Registers the work item type routes. */
 export function registerTypes(app: FastifyInstance, settings: OrgSettings) {
   const read = { config: { scope: "vso.work" as const } };
-  app.get<{ Params: { project: string } }>(
-    "/:project/_apis/wit/workitemtypes",
-    read,
-    async (request, reply) => {
-      const project = settings.store.project(request.params.project);
-      if (!project) throw projectNotFound(request.params.project);
-      return sendList(
-        request,
-        reply,
-        WORK_ITEM_TYPES.map((t) => typeShape(t, project.id, request.ado.baseUrl)),
-      );
-    },
-  );
-  app.get<{ Params: Params }>("/:project/_apis/wit/workitemtypes/:type", read, async (request) => {
+  const base = "/:project/_apis/wit/workitemtypes";
+  app.get<{ Params: ProjectParams }>(base, read, listTypes(settings));
+  app.get<{ Params: Params }>(`${base}/:type`, read, async (request) => {
     const { project, type } = resolve(settings, request);
     return typeShape(type, project.id, request.ado.baseUrl);
   });
-  app.get<{ Params: Params }>(
-    "/:project/_apis/wit/workitemtypes/:type/states",
-    read,
-    async (request, reply) => sendList(request, reply, [...resolve(settings, request).type.states]),
+  app.get<{ Params: Params }>(`${base}/:type/states`, read, async (request, reply) =>
+    sendList(request, reply, [...resolve(settings, request).type.states]),
   );
-  app.get<{ Params: Params }>(
-    "/:project/_apis/wit/workitemtypes/:type/fields",
-    read,
-    async (request, reply) => {
-      const { type } = resolve(settings, request);
-      return sendList(
-        request,
-        reply,
-        typeFields(type).map((f) => fieldInstance(f, request.ado.baseUrl, expandAll(request))),
-      );
-    },
-  );
-  app.get<{ Params: Params }>(
-    "/:project/_apis/wit/workitemtypes/:type/fields/:field",
-    read,
-    async (request) => {
-      const { type } = resolve(settings, request);
-      const def = typeFields(type).find((f) => f === findField(request.params.field ?? ""));
-      if (!def) throw fieldNotFound(request.params.field ?? "");
-      return fieldInstance(def, request.ado.baseUrl, expandAll(request));
-    },
-  );
-
-  orgAndProject(app, "GET", "/_apis/wit/fields", read, async (request, reply) =>
-    sendList(
-      request,
-      reply,
-      FIELDS.map((f) => fieldShape(f, request.ado.baseUrl)),
-    ),
-  );
-  orgAndProject(app, "GET", "/_apis/wit/fields/:id", read, async (request) => {
-    const def = findField(request.params.id);
-    if (!def) throw fieldNotFound(request.params.id);
-    return fieldShape(def, request.ado.baseUrl);
+  app.get<{ Params: Params }>(`${base}/:type/fields`, read, async (request, reply) => {
+    const { type } = resolve(settings, request);
+    const all = expandAll(request);
+    const fields = typeFields(type).map((f) => fieldInstance(f, request.ado.baseUrl, all));
+    return sendList(request, reply, fields);
   });
-  const relationType = ([name, referenceName]: readonly [string, string], baseUrl: string) => ({
-    attributes: {
-      usage: referenceName.startsWith("System.") ? "workItemLink" : "resourceLink",
-      editable: false,
-      enabled: true,
-    },
-    referenceName,
-    name,
-    url: `${baseUrl}/_apis/wit/workItemRelationTypes/${referenceName}`,
-  });
-  app.get("/_apis/wit/workitemrelationtypes", read, async (request, reply) =>
-    sendList(
-      request,
-      reply,
-      RELATION_TYPES.map((r) => relationType(r, request.ado.baseUrl)),
-    ),
-  );
-  app.get<{ Params: { name: string } }>(
-    "/_apis/wit/workitemrelationtypes/:name",
-    read,
-    async (request) => {
-      const key = request.params.name.toLowerCase();
-      const found = RELATION_TYPES.find(([, ref]) => ref.toLowerCase() === key);
-      if (!found)
-        throw invalidArgument(`The relation type '${request.params.name}' does not exist.`);
-      return relationType(found, request.ado.baseUrl);
-    },
-  );
+  app.get<{ Params: Params }>(`${base}/:type/fields/:field`, read, getTypeField(settings));
 }
