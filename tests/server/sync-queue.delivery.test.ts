@@ -70,6 +70,18 @@ forEachDialect((_dialect, getStore) => {
     expect(await eventsAfter(db, row.id, 0, 10)).toHaveLength(1);
   });
 
+  test("an enqueue that fails half-way (outside a transaction) leaves no gap", async () => {
+    const { db } = getStore();
+    const row = testConnectionRow("queue-half-way");
+    await insertConnection(db, row);
+    const notJson = { count: BigInt(1) };
+    await expect(
+      enqueueSyncEvent(db, { connectionId: row.id, workItemId: "1", replica: notJson }),
+    ).rejects.toThrow(TypeError);
+    const next = await enqueueSyncEvent(db, { connectionId: row.id, workItemId: "1", replica: {} });
+    expect(next.seq).toBe(1);
+  });
+
   test("receiving is idempotent and never acknowledges past a gap", async () => {
     const { db } = getStore();
     const row = testConnectionRow("queue-receive");

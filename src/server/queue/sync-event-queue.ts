@@ -52,7 +52,9 @@ export interface SyncCursor {
 
 /**
  * Queues one outgoing sync event. Call it inside the transaction that records the change
- * (e.g. the engine's trigger pass), so the event exists if and only if the change does.
+ * (e.g. the engine's trigger pass), so the event exists if and only if the change does; given
+ * the store's `db` instead, it opens its own transaction (number and event commit together,
+ * so a crash never leaves a numbered gap).
  * Wakes the transport once the transaction commits.
  * @returns the new event's id and `seq`
  * @throws the engine's foreign-key error when the connection does not exist
@@ -61,6 +63,7 @@ export async function enqueueSyncEvent(
   db: Db,
   input: NewSyncEvent,
 ): Promise<{ eventId: string; seq: number }> {
+  if (!db.isTransaction) return db.transaction().execute((tx) => enqueueSyncEvent(tx, input));
   const now = input.now ?? Date.now();
   const { last_event_seq: seq } = await db
     .insertInto("sync_cursors")
