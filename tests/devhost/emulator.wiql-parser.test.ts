@@ -1,6 +1,7 @@
 /** The WIQL parser: the subset the sync uses, and TF51006 for what does not parse. */
 import type { AdoError } from "../../src/devhost/emulator/ado-errors";
-import { parseWiql, tokenize } from "../../src/devhost/emulator/wiql-parser";
+import { parseWiql } from "../../src/devhost/emulator/wiql-parser";
+import { tokenize } from "../../src/devhost/emulator/wiql-tokens";
 
 function syntaxError(text: string): AdoError {
   try {

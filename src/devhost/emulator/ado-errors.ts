@@ -1,49 +1,15 @@
 /**
- * Error bodies in the shape Azure DevOps itself sends (the emulator imitates the service, so
- * these are not entries of our own catalogue in src/shared/errors.ts):
- *   `{ "$id": "1", "innerException": null, "message", "typeName", "typeKey", "errorCode",
- *      "eventId", "customProperties"? }`
- * Messages and TF/VS codes follow what the service answers, as quoted in public bug reports
- * (sources named next to each factory). Where a report gave only the message, the type name is
- * the service's usual exception type for that area.
+ * Platform errors in the service's shape (versions, authentication, routing, throttling,
+ * request bodies). Work item errors live in `wit-errors.ts` and are re-exported here, so
+ * resource files import every error from this one module.
  */
+import { AdoError } from "./ado-error";
 
-/** An Azure DevOps REST error: HTTP status plus the service's JSON error body. */
-export class AdoError extends Error {
-  constructor(
-    /** HTTP status code. */
-    readonly status: number,
-    /** Short exception type key, e.g. `VssVersionOutOfRangeException`. */
-    readonly typeKey: string,
-    message: string,
-    /** Namespace-qualified type name (the service sends `Type, Assembly`). */
-    readonly typeName: string,
-    readonly errorCode = 0,
-    readonly eventId = 3000,
-    readonly customProperties?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-
-  /** The JSON body the service sends. */
-  toBody(): Record<string, unknown> {
-    return {
-      $id: "1",
-      ...(this.customProperties ? { customProperties: this.customProperties } : {}),
-      innerException: null,
-      message: this.message,
-      typeName: this.typeName,
-      typeKey: this.typeKey,
-      errorCode: this.errorCode,
-      eventId: this.eventId,
-    };
-  }
-}
+export { AdoError } from "./ado-error";
+export * from "./wit-errors";
 
 const WEBAPI = "Microsoft.VisualStudio.Services.WebApi";
-const WIT = "Microsoft.TeamFoundation.WorkItemTracking.Server";
 const webApi = (key: string) => `${WEBAPI}.${key}, ${WEBAPI}`;
-const wit = (key: string) => `${WIT}.${key}, ${WIT}`;
 
 /** 400 when neither the query string nor the Accept header carries an api-version. */
 export const versionNotSpecified = (method: string) =>
@@ -108,17 +74,6 @@ export const projectNotFound = (name: string) =>
     "Microsoft.TeamFoundation.Core.WebApi.ProjectDoesNotExistWithNameException, Microsoft.TeamFoundation.Core.WebApi",
   );
 
-/** 404 for a work item that does not exist (TF401232). */
-export const workItemNotFound = (id: number | string) =>
-  new AdoError(
-    404,
-    "WorkItemUnauthorizedAccessException",
-    `TF401232: Work item ${id} does not exist, or you do not have permissions to read it.`,
-    wit("WorkItemUnauthorizedAccessException"),
-    600122,
-    3200,
-  );
-
 /** 415 for a JSON Patch route called with another Content-Type (case S1, devopshq/tfs#39). */
 export const contentTypeNotSupported = (contentType: string, method: string) =>
   new AdoError(
@@ -140,210 +95,6 @@ export const invalidPatchDocument = () =>
 /** 400 for any other invalid argument. */
 export const invalidArgument = (message: string) =>
   new AdoError(400, "ArgumentException", message, "System.ArgumentException, mscorlib", 0, 0);
-
-/**
- * 412 when a `test /rev` operation fails: the work item changed since it was read (TF26071;
- * microsoft/featuretimeline#171; 412 observed in microsoft/azure-devops-mcp#1526, case S7).
- */
-export const revisionMismatch = () =>
-  new AdoError(
-    412,
-    "WorkItemRevisionMismatchException",
-    "TF26071: This work item has been changed by someone else since you opened it. You will need to refresh it and discard your changes.",
-    wit("WorkItemRevisionMismatchException"),
-    600071,
-    3200,
-  );
-
-/** 400 for a field reference name the organization does not define (TF51535). */
-export const fieldNotFound = (name: string) =>
-  new AdoError(
-    400,
-    "WorkItemFieldInvalidException",
-    `TF51535: Cannot find field ${name}.`,
-    wit("WorkItemFieldInvalidException"),
-    600171,
-    3200,
-  );
-
-/** 400 for a write to a read-only field without bypassRules (TF401326). */
-export const fieldReadOnly = (name: string) =>
-  new AdoError(
-    400,
-    "WorkItemFieldInvalidException",
-    `TF401326: Invalid field status 'ReadOnly' for field '${name}'.`,
-    wit("WorkItemFieldInvalidException"),
-    600171,
-    3200,
-  );
-
-/** 400 for a value longer than the field allows (TF401324; case S3, onefuzz#3015). */
-export const fieldTooLong = (referenceName: string) =>
-  new AdoError(
-    400,
-    "WorkItemFieldInvalidException",
-    `TF401324: Value for field '${referenceName}' is too long.`,
-    wit("WorkItemFieldInvalidException"),
-    600171,
-    3200,
-    { ReferenceName: referenceName, FieldStatusFlags: "invalidTooLong" },
-  );
-
-/**
- * 400 rule error for one field (TF401320), e.g. a state outside the type's states or an empty
- * required field. `flags` is the service's field status text, `detail` its per-field message.
- */
-export const ruleError = (
-  fieldName: string,
-  referenceName: string,
-  flags: string,
-  detail: string,
-) =>
-  new AdoError(
-    400,
-    "RuleValidationException",
-    `TF401320: Rule Error for field ${fieldName}. Error code: ${flags}.`,
-    wit("RuleValidationException"),
-    600171,
-    3200,
-    {
-      RuleValidationErrors: [
-        { fieldReferenceName: referenceName, fieldStatusFlags: flags, errorMessage: detail },
-      ],
-    },
-  );
-
-/** 400 for an identity value nobody in the organization matches (case S2, WorkItemUpdater#78). */
-export const unknownIdentity = (value: string, fieldName: string) =>
-  new AdoError(
-    400,
-    "WorkItemFieldInvalidException",
-    `The identity value '${value}' for field '${fieldName}' is an unknown identity.`,
-    wit("WorkItemFieldInvalidException"),
-    600171,
-    3200,
-  );
-
-/** 400 for an area or iteration path that does not exist (TF401347). */
-export const invalidTreePath = (id: number, referenceName: string) =>
-  new AdoError(
-    400,
-    "WorkItemFieldInvalidTreeNameException",
-    `TF401347: Invalid tree name given for work item ${id}, field '${referenceName}'.`,
-    wit("WorkItemFieldInvalidTreeNameException"),
-    600171,
-    3200,
-  );
-
-/** 403 for a user without "Edit work items in this node" (TF237111). */
-export const noWritePermission = () =>
-  new AdoError(
-    403,
-    "WorkItemUnauthorizedAccessException",
-    "TF237111: The current user does not have permissions to save work items under the specified area path.",
-    wit("WorkItemUnauthorizedAccessException"),
-    600111,
-    3200,
-  );
-
-/** 400 when a work item would exceed the attachments-per-work-item limit (TF237082, case S4). */
-export const tooManyAttachments = (limit: number) =>
-  new AdoError(
-    400,
-    "WorkItemAttachmentLimitExceededException",
-    `TF237082: The work item cannot be saved because it would have more than ${limit} attached files. Remove attachments and try again.`,
-    wit("WorkItemAttachmentLimitExceededException"),
-    600182,
-    3200,
-  );
-
-/** 413 for an attachment upload over the configured size limit (VS403313, case S4). */
-export const attachmentTooLarge = (limitBytes: number) =>
-  new AdoError(
-    413,
-    "AttachmentSizeExceededException",
-    `VS403313: The attachment exceeds the maximum allowed size of ${limitBytes} bytes.`,
-    wit("AttachmentSizeExceededException"),
-    600313,
-    3200,
-  );
-
-/** 404 for an attachment id that does not exist. */
-export const attachmentNotFound = (id: string) =>
-  new AdoError(
-    404,
-    "AttachmentNotFoundException",
-    `VS402351: Attachment ${id} was not found.`,
-    wit("AttachmentNotFoundException"),
-    600351,
-    3200,
-  );
-
-/** 404 for a comment that does not exist on the work item. */
-export const commentNotFound = (workItemId: number, commentId: number) =>
-  new AdoError(
-    404,
-    "CommentNotFoundException",
-    `VS403406: Comment ${commentId} does not exist on work item ${workItemId}.`,
-    wit("CommentNotFoundException"),
-    0,
-    3200,
-  );
-
-/** 404 for a work item type the project does not have (TF51551-style). */
-export const workItemTypeNotFound = (name: string) =>
-  new AdoError(
-    404,
-    "WorkItemTypeNotFoundException",
-    `VS402323: Work item type ${name} does not exist.`,
-    wit("WorkItemTypeNotFoundException"),
-    600323,
-    3200,
-  );
-
-/** 404 for a classification node path that does not exist. */
-export const nodeNotFound = (path: string) =>
-  new AdoError(
-    404,
-    "ClassificationNodeDoesNotExistException",
-    `VS402485: The node '${path}' does not exist.`,
-    wit("ClassificationNodeDoesNotExistException"),
-    600485,
-    3200,
-  );
-
-/** 400 for WIQL that references an unknown field (TF51005). */
-export const wiqlUnknownField = (field: string) =>
-  new AdoError(
-    400,
-    "FieldDefinitionNotExistException",
-    `TF51005: The query references a field that does not exist. The error is caused by «${field}».`,
-    wit("Query.FieldDefinitionNotExistException"),
-    600005,
-    3200,
-  );
-
-/** 400 for WIQL that does not parse (TF51006). */
-export const wiqlSyntax = (expected: string, near: string) =>
-  new AdoError(
-    400,
-    "SyntaxException",
-    `TF51006: The query statement contains a syntax error. Expecting ${expected}. The error is caused by «${near}».`,
-    wit("Query.SyntaxException"),
-    600006,
-    3200,
-  );
-
-/** 400 for WIQL that is well formed but cannot run (bad macro, bad date, too many results). */
-export const wiqlInvalid = (message: string) =>
-  new AdoError(
-    400,
-    "InvalidQueryTextException",
-    message,
-    wit("Query.InvalidQueryTextException"),
-    600000,
-    3200,
-  );
 
 /** 429 body when a request is throttled (TF400733; docs "Rate and usage limits"). */
 export const requestBlocked = () =>
