@@ -209,7 +209,7 @@ export async function startTransportPair(dialect: StoreDialect): Promise<Transpo
 export async function waitFor(
   what: string,
   check: () => Promise<boolean>,
-  timeoutMs = 20_000,
+  timeoutMs = 45_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

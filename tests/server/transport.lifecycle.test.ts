@@ -110,4 +110,19 @@ describe.each(testDialects())("connection lifecycle on %s", (dialect) => {
     });
     expect(pair.a.outbound).toEqual([]);
   });
+
+  test("the public side shows an error when its private partner goes silent", async () => {
+    const { a, b } = pair;
+    const { id } = await initiateAndAccept(a, b, null, "silent_partner");
+    await waitFor("first poll", async () => (await statusOf(a, id)) === "active");
+    await pair.killB();
+    await pair.clock.sleep(6 * 60_000, new AbortController().signal);
+    await waitFor("A in error", async () => (await statusOf(a, id)) === "error");
+    const reason = (await hubConnection(a, id)).statusReason as { code: string; message: string };
+    expect(reason.code).toBe("SYNC_ERR_TRANSPORT_PEER_UNREACHABLE");
+    expect(reason.message).toContain("private side has not connected");
+    await pair.restartB();
+    await waitFor("A active again", async () => (await statusOf(a, id)) === "active");
+    expect(pair.a.outbound).toEqual([]);
+  });
 });

@@ -106,7 +106,9 @@ describe.each(testDialects())("transport request checks on %s", (dialect) => {
       secret,
       pair.clock.now(),
     );
-    const flipped = valid.slice(0, -3) + (valid.endsWith("A") ? "B" : "A") + valid.slice(-2);
+    const target = valid.at(-3) === "A" ? "B" : "A";
+    const flipped = valid.slice(0, -3) + target + valid.slice(-2);
+    expect(flipped).not.toBe(valid);
     const badSignature = await send({ signedBody: batch(2), token: flipped });
     expect(badSignature).toMatchObject({ status: 401, code: "SYNC_ERR_TRANSPORT_TOKEN_INVALID" });
     const otherPath = await send({

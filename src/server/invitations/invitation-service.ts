@@ -7,9 +7,10 @@
  * Acceptor side: inspect a pasted code (changes nothing) and accept it. An acceptor can check
  * format, version, integrity (checksum) and expiry, recognise its own codes (wrong node) and
  * codes it already accepted (used); the issuer's signature, revocation and single use are
- * checked by the issuer when the acceptor contacts it (issue 6, `redeemIssuedInvitation`).
- * Until then the accepting node records the connection as Active with the one-time secret
- * sealed in `secret_sealed`, ready for that exchange.
+ * checked by the issuer when the acceptor contacts it: `context.lifecycle.accepting`
+ * (src/server/transport/transport-lifecycle.ts) redeems the code at a public initiator before
+ * the row is stored, or stores it Pending, with the one-time secret sealed in `secret_sealed`,
+ * for a private initiator to confirm. Without a lifecycle the row is stored as built here.
  */
 import type { InvitationCode } from "../../shared/contracts/connection";
 import type { Connection } from "../../shared/contracts/connection";

@@ -34,6 +34,13 @@ const HANDSHAKE_BACKOFF: BackoffPolicy = { baseMs: 1_000, capMs: 10_000 };
 /** Expired replay-guard ids are purged once a minute: the table holds ~1 minute of tokens. */
 const PURGE_EVERY_MS = 60_000;
 
+/**
+ * A public node hears from a private partner at least every long-poll (<= 25 s); 5 minutes of
+ * silence means the private side is down or cut off. Shorter would flap while a private node
+ * restarts; the status turns back to active on its next request.
+ */
+const PRIVATE_PARTNER_SILENCE_MS = 5 * 60_000;
+
 /** Codes that mean "the partner answered, and will keep answering this": error at once. */
 const DEFINITIVE_CODES: ReadonlySet<string> = new Set([
   "SYNC_ERR_TRANSPORT_CONNECTION_INACTIVE",
@@ -94,7 +101,8 @@ export class TransportWorker {
       ),
     );
     const wanted = new Set<string>();
-    for (const row of await listConnections(db)) {
+    const rows = await listConnections(db);
+    for (const row of rows) {
       for (const kind of neededSteps(row, linked.has(row.id))) {
         const key = `${row.id}:${kind}`;
         wanted.add(key);
@@ -102,10 +110,31 @@ export class TransportWorker {
       }
     }
     for (const [key, loop] of this.#loops) if (!wanted.has(key)) loop.stop.abort();
+    await this.#flagSilentPartners(rows, linked);
     const now = this.#context.now();
     if (now - this.#lastPurge >= PURGE_EVERY_MS) {
       this.#lastPurge = now;
       await purgeExpiredTokenIds(db, now);
+    }
+  }
+
+  /** Public side of a private connection: error when the private partner went silent. */
+  async #flagSilentPartners(rows: ConnectionRow[], linked: Set<string>): Promise<void> {
+    const now = this.#context.now();
+    for (const row of rows) {
+      const silent =
+        row.status === "active" &&
+        row.local_side === "public" &&
+        row.type === "private" &&
+        linked.has(row.id) &&
+        now - (row.last_contact_at ?? row.accepted_at ?? now) > PRIVATE_PARTNER_SILENCE_MS;
+      if (!silent) continue;
+      const since = new Date(row.last_contact_at ?? row.accepted_at ?? now).toISOString();
+      const reason = new SyncError(
+        "SYNC_ERR_TRANSPORT_PEER_UNREACHABLE",
+        `The private side has not connected since ${since}.`,
+      );
+      await recordTransportError(this.#context.store.db, row.id, reason, now);
     }
   }
 
