@@ -235,3 +235,35 @@ describe("revisions and updates", () => {
     expect(updates.body.value[0].revisedDate).toBe(second.fields["System.ChangedDate"].newValue);
   });
 });
+
+describe("comment formats per version (case S8)", () => {
+  it("stores Markdown as given only from 7.1-preview.4; older versions keep the raw text as HTML", async () => {
+    const server = await startTestEmulator({
+      organization: "DefaultCollection",
+      product: "server2022",
+    });
+    try {
+      const ops = [{ op: "add", path: "/fields/System.Title", value: "Old server" }];
+      const created = await patch(
+        server.emulator,
+        "POST",
+        "/Alpha/_apis/wit/workitems/$Task",
+        ops,
+        server.token,
+        { apiVersion: "7.0" },
+      );
+      const item = created.body;
+      const path = `/Alpha/_apis/wit/workItems/${item.id}/comments?format=markdown&$expand=renderedText`;
+      const added = await call(server.emulator, "POST", path, {
+        token: server.token,
+        apiVersion: "7.0-preview.3",
+        body: { text: "**bold**" },
+      });
+      expect(added.status).toBe(200);
+      expect(added.body.format).toBe("html");
+      expect(added.body.renderedText).toBe("**bold**");
+    } finally {
+      await server.emulator.close();
+    }
+  });
+});

@@ -3,10 +3,16 @@
  * injection, through the real sync queue (see sync-harness.ts for how events move between
  * the nodes).
  */
+import {
+  attachedFiles,
+  linkAttachment,
+  uploadAttachment,
+} from "../../src/server/ado/attachment-api";
 import { listComments } from "../../src/server/ado/comment-api";
 import { addComment } from "../../src/server/ado/comment-api";
 import { queryWiql } from "../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../src/server/ado/work-item-api";
+import { defaultScripts } from "../../src/server/sandbox/default-scripts";
 import { saveScripts } from "../../src/server/storage/script-repository";
 import { findTwinByRemoteId } from "../../src/server/storage/twin-repository";
 import { applySyncRequest } from "../../src/server/sync/incoming-apply";
@@ -226,6 +232,62 @@ for (const dialect of testDialects()) {
       const created = history.entries.find((entry) => entry.direction === "incoming");
       expect(created?.outcome).toBe("created");
       expect(created?.warnings.join(" ")).toMatch(/title/i);
+    });
+
+    test("S2: an assignee unknown on the other side is left out; the rest saves with a warning", async () => {
+      const withAssignee = `${INCOMING_WITH_STATE}\nworkItem.assignee = replica.assignee;\n`;
+      await saveScripts(
+        pair.b.store.db,
+        pair.b.connectionId,
+        { outgoing: defaultScripts("script").outgoing, incoming: withAssignee },
+        Date.now(),
+      );
+      const source = await createAsUser(pair.a, "Bug", {
+        "System.Title": "Assigned on contoso",
+        "System.AssignedTo": "ada@contoso.example",
+      });
+      await settle(pair);
+      const copy = await getWorkItem(
+        await pair.b.context.ado.client(),
+        await twinOf(pair, source.id),
+      );
+      expect(copy.fields["System.Title"]).toBe("Assigned on contoso");
+      expect(copy.fields["System.AssignedTo"]).toBeUndefined();
+      const history = await new SyncStatusService(pair.b.context).history(
+        pair.b.connectionId,
+        copy.id,
+      );
+      const created = history.entries.find((entry) => entry.direction === "incoming");
+      expect(created?.warnings.join(" ")).toContain("ada@contoso.example");
+    });
+
+    test("S4: an attachment over the size limit is skipped with a warning; the work item and the rest sync", async () => {
+      const limits = pair.a.context.limits;
+      (pair.a.context as { limits: typeof limits }).limits = { ...limits, maxAttachmentBytes: 10 };
+      try {
+        const source = await createAsUser(pair.a, "Bug", { "System.Title": "With files" });
+        for (const [name, text] of [
+          ["small.txt", "tiny"],
+          ["big.txt", "far too large"],
+        ]) {
+          const upload = await uploadAttachment(pair.a.user, "Alpha", name, Buffer.from(text));
+          await linkAttachment(pair.a.user, { workItemId: source.id, url: upload.url, name });
+        }
+        await settle(pair);
+        const copy = await getWorkItem(
+          await pair.b.context.ado.client(),
+          await twinOf(pair, source.id),
+        );
+        expect(attachedFiles(copy).map((file) => file.attributes?.name)).toEqual(["small.txt"]);
+        const sent = await new SyncStatusService(pair.a.context).history(
+          pair.a.connectionId,
+          source.id,
+        );
+        expect(sent.entries.flatMap((entry) => entry.warnings).join(" ")).toContain("big.txt");
+        expect(await settle(pair)).toEqual({ a: 0, b: 0 });
+      } finally {
+        (pair.a.context as { limits: typeof limits }).limits = limits;
+      }
     });
   });
 }

@@ -36,20 +36,31 @@ export function renderComment(
   return { text: clean, rendered: clean };
 }
 
+/**
+ * The `format` of an add or update. Comment formats arrived with Comments 7.1-preview.4 on
+ * Services; older versions (and Server 2022, capped at 7.0) ignore the parameter and store
+ * the text as HTML, so Markdown sent there shows its raw asterisks (case S8).
+ */
 export function readFormat(request: FastifyRequest, fallback: CommentFormat): CommentFormat {
   const raw = queryParam(request, "format")?.toLowerCase();
+  const version = request.ado.apiVersion;
+  const supported =
+    version !== undefined && (version.major > 7 || (version.major === 7 && version.minor >= 1));
+  if (!supported) return "html";
   if (raw === undefined) return fallback;
   if (!COMMENT_FORMATS.includes(raw as CommentFormat))
     throw invalidArgument(`The comment format '${raw}' is not valid. Use markdown or html.`);
   return raw as CommentFormat;
 }
 
+/** The comment text. @throws AdoError when it is missing or empty. */
 export function readText(body: CommentBody | undefined): string {
   if (typeof body?.text !== "string" || body.text.trim() === "")
     throw invalidArgument("The comment text is required.");
   return body.text;
 }
 
+/** `Comment` as the comments API answers it (`id` per 7.1, `commentId` as older examples). */
 export function commentShape(
   settings: OrgSettings,
   request: FastifyRequest<{ Params: CommentParams }>,
