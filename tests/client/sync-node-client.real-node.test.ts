@@ -3,6 +3,7 @@
  * contract both sides were written from, exercised end to end over HTTP.
  */
 import { SyncNodeClient, type TokenProvider } from "../../src/client";
+import { freePort } from "../../src/devhost/free-port";
 import { isSyncError, type SyncError } from "../../src/shared/errors";
 import { signAppToken } from "../helpers/app-tokens";
 import { ADMIN_TOKEN, MEMBER_TOKEN, PROJECTS } from "../helpers/fake-ado-identity";
@@ -38,12 +39,17 @@ async function failure(promise: Promise<unknown>): Promise<SyncError> {
 }
 
 beforeAll(async () => {
-  contoso = await startTestNode("sqlite");
+  // The initiator is the public side: the acceptor redeems the code at the initiator's
+  // PUBLIC_URL, so that URL must be where the initiator really listens.
+  const contosoPort = await freePort();
+  contoso = await startTestNode("sqlite", {
+    env: { PUBLIC_URL: `http://127.0.0.1:${contosoPort}` },
+  });
   fabrikam = await startTestNode("sqlite", {
     organization: "fabrikam",
-    env: { PUBLIC_URL: "http://127.0.0.1:3021" },
+    env: { PUBLIC_URL: "" },
   });
-  contosoUrl = await contoso.app.listen({ host: "127.0.0.1", port: 0 });
+  contosoUrl = await contoso.app.listen({ host: "127.0.0.1", port: contosoPort });
   fabrikamUrl = await fabrikam.app.listen({ host: "127.0.0.1", port: 0 });
 });
 
