@@ -12,9 +12,7 @@ function Ready(props: { user: string }) {
 }
 
 void SDK.init({ loaded: false, applyTheme: true }).then(() => {
-  ReactDOM.render(
-    <Ready user={SDK.getUser().displayName} />,
-    document.getElementById("root"),
-    () => SDK.notifyLoadSucceeded(),
+  ReactDOM.render(<Ready user={SDK.getUser().displayName} />, document.getElementById("root"), () =>
+    SDK.notifyLoadSucceeded(),
   );
 });
