@@ -39,6 +39,7 @@ import { logOptions } from "./observability/log-options";
 import { createMetrics, type NodeMetrics } from "./observability/metrics";
 import { NODE_SETTING_KEYS, readSetting } from "./storage/node-settings-repository";
 import type { Store } from "./storage/store";
+import { createTransport, type Transport, type TransportOptions } from "./transport/transport";
 
 /**
  * 1 MiB: room for two 200,000-character scripts in one body, small enough that a flood of
@@ -74,12 +75,16 @@ export interface AppDeps {
   now?: () => number;
   /** (Default: 600 requests per minute per address.) */
   rateLimit?: RateLimitOptions;
+  /** Node-to-node transport hooks (outbound HTTP, backoff clock, settings). */
+  transport?: TransportOptions;
 }
 
 /** The built app and what tests may want to look at. */
 export interface BuiltApp {
   app: NodeApp;
   metrics: NodeMetrics;
+  /** Node-to-node transport: main.ts starts its worker after `listen`. */
+  transport: Transport;
 }
 
 /**
@@ -105,12 +110,18 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   const ado = config.organizationUrl
     ? new AdoIdentityClient({ organizationUrl: config.organizationUrl })
     : null;
+  const issuer = { identity, publicUrl: config.publicUrl, ttlMs: config.invitationTtlMs };
+  const transport = createTransport(
+    { store, box: deps.secretBox, issuer, now, log: app.log, databaseUrl: config.databaseUrl },
+    deps.transport,
+  );
   const context: ConnectionContext = {
     store,
     box: deps.secretBox,
-    issuer: { identity, publicUrl: config.publicUrl, ttlMs: config.invitationTtlMs },
+    issuer,
     ado,
     now,
+    lifecycle: transport.lifecycle,
   };
   const auth = createAuthHooks(
     new AppTokenVerifier(config.appSecrets),
@@ -123,9 +134,10 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   registerConnectionRoutes(app, auth, new ConnectionService(context));
   registerInvitationRoutes(app, auth, new InvitationService(context));
   registerScriptRoutes(app, auth, new ScriptService(context));
+  await transport.register(app);
   app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
   await app.ready();
-  return { app, metrics };
+  return { app, metrics, transport };
 }
 
 function createFastify(deps: AppDeps): NodeApp {
@@ -176,6 +188,7 @@ async function registerPlugins(app: NodeApp, deps: AppDeps): Promise<void> {
         securitySchemes: {
           appToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
           accessToken: { type: "apiKey", in: "header", name: "X-AzDO-Access-Token" },
+          transportToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
         },
       },
     },

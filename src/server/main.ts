@@ -6,7 +6,7 @@
 import closeWithGrace from "close-with-grace";
 import pino from "pino";
 
-import { buildApp } from "./app";
+import { buildAppWithInternals } from "./app";
 import { loadConfig } from "./config";
 import { loadMasterKey } from "./crypto/master-key";
 import { SecretBox } from "./crypto/secret-box";
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const secretBox = new SecretBox(await loadMasterKey(config.masterKey, config.dataDir));
   const store = openStore(config.databaseUrl);
   await store.migrate();
-  const app = await buildApp({ config, store, secretBox, logger });
+  const { app, transport } = await buildAppWithInternals({ config, store, secretBox, logger });
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, "shutting down after an error");
     else logger.info({ signal }, "shutting down");
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     await store.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  await transport.start();
   logger.info(
     {
       publicUrl: config.publicUrl,

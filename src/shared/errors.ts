@@ -148,6 +148,10 @@ export const ERRORS = {
     "The connection is deactivated on the other side.",
     true,
   ),
+  SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND: spec(
+    404,
+    "The other side's sync node has no such connection. It may have been deleted there.",
+  ),
   SYNC_ERR_TRANSPORT_PEER_UNREACHABLE: spec(
     502,
     "The other side's sync node cannot be reached.",

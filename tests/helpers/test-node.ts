@@ -10,6 +10,7 @@ import { SecretBox } from "../../src/server/crypto/secret-box";
 import type { NodeApp } from "../../src/server/http/node-app";
 import type { NodeMetrics } from "../../src/server/observability/metrics";
 import type { Store, StoreDialect } from "../../src/server/storage/store";
+import type { TransportOptions } from "../../src/server/transport/transport";
 import { APP_SECRET, PREVIOUS_APP_SECRET, signAppToken } from "./app-tokens";
 import { ADMIN_TOKEN, type FakeAdo, startFakeAdo } from "./fake-ado-identity";
 import { createTestStore } from "./with-store";
@@ -36,6 +37,8 @@ export interface TestNodeOptions {
   logger?: FastifyBaseLogger;
   /** Organization name of the fake Azure DevOps (Default: contoso). */
   organization?: string;
+  /** Node-to-node transport hooks (e.g. `injectFetch` to reach another test node). */
+  transport?: TransportOptions;
 }
 
 /** Starts a node on a fresh `dialect` store with its own fake Azure DevOps. */
@@ -61,6 +64,7 @@ export async function startTestNode(
     now: options.now,
     rateLimit: options.rateLimit,
     logger: options.logger,
+    transport: options.transport,
   });
   return {
     app,

@@ -13,6 +13,7 @@ import {
 } from "../../src/server/invitations/invitation-issuer";
 import { loadNodeIdentity } from "../../src/server/invitations/node-identity";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
+import { injectFetch } from "../helpers/inject-fetch";
 import { initiateBody, snapshotTables, startTestNode, type TestNode } from "../helpers/test-node";
 import { testDialects } from "../helpers/with-store";
 
@@ -44,6 +45,7 @@ describe.each(testDialects())("invitation codes on %s", (dialect) => {
     acceptor = await startTestNode(dialect, {
       organization: "fabrikam",
       env: { PUBLIC_URL: "http://127.0.0.1:3021" },
+      transport: { fetch: injectFetch(() => initiator.app) },
     });
     privateNode = await startTestNode(dialect, {
       organization: "tailspin",

@@ -1,8 +1,31 @@
 /** What the connection and invitation services share: storage, keys, clock, Azure DevOps. */
 import type { AdoIdentityClient } from "../ado/ado-identity";
 import type { SecretBox } from "../crypto/secret-box";
+import type { InvitationClaims } from "../invitations/invitation-code";
 import type { IssuerContext } from "../invitations/invitation-issuer";
-import type { Store } from "../storage/store";
+import type { ConnectionRow } from "../storage/connection-repository";
+import type { Db, Store } from "../storage/store";
+
+/** A connection row to store on acceptance, and writes for the same transaction. */
+export interface AcceptedConnection {
+  row: ConnectionRow;
+  write(tx: Db): Promise<void>;
+}
+
+/** Node-to-node steps of the connection lifecycle (src/server/transport/, issue 6). */
+export interface ConnectionLifecycle {
+  /**
+   * Completes acceptance with the initiator before the row is stored (may call it).
+   * @throws SyncError the initiator's rejection, or SYNC_ERR_TRANSPORT_PEER_UNREACHABLE
+   */
+  accepting(
+    code: string,
+    claims: InvitationClaims,
+    row: ConnectionRow,
+  ): Promise<AcceptedConnection>;
+  /** Tells the partner, when it can, that the connection is being deleted. Never throws. */
+  deleting(row: ConnectionRow): Promise<void>;
+}
 
 /** Dependencies of the connection services. */
 export interface ConnectionContext {
@@ -14,4 +37,6 @@ export interface ConnectionContext {
   readonly ado: AdoIdentityClient | null;
   /** Clock in epoch ms. */
   readonly now: () => number;
+  /** The transport's acceptance handshake and delete notice (absent: local only). */
+  readonly lifecycle?: ConnectionLifecycle;
 }

@@ -167,6 +167,8 @@ export class ConnectionService {
 
   /** Deletes a connection with its invitations and scripts. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
   async delete(id: string): Promise<void> {
+    const row = await findConnection(this.context.store.db, id);
+    if (row) await this.context.lifecycle?.deleting(row);
     if (!(await deleteConnection(this.context.store.db, id))) {
       throw new SyncError("SYNC_ERR_CONNECTION_NOT_FOUND");
     }

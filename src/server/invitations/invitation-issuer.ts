@@ -38,7 +38,7 @@ export interface IssuerContext {
 }
 
 /** The one-time secret of invitation `invitationId` (base64url of 32 bytes). */
-function oneTimeSecret(identity: NodeIdentity, invitationId: string): string {
+export function oneTimeSecret(identity: NodeIdentity, invitationId: string): string {
   return createHmac("sha256", identity.invitationKey)
     .update(`invitation-secret:${invitationId}`)
     .digest("base64url");

@@ -101,13 +101,18 @@ export class InvitationService {
     const claims = await this.checkAcceptable(context.store.db, request.invitationCode);
     await requireFreeName(context.store.db, claims.name);
     const project = await checkIncomingProject(context.ado, accessToken, request.incomingProject);
-    const row = this.#acceptedRow(claims, project);
+    const local = this.#acceptedRow(claims, project);
+    const accepted = context.lifecycle
+      ? await context.lifecycle.accepting(request.invitationCode, claims, local)
+      : { row: local, write: async () => undefined };
+    const { row } = accepted;
     try {
       await inTransaction(context, async (tx) => {
         await this.checkAcceptable(tx, request.invitationCode);
         await requireFreeName(tx, claims.name);
         await insertConnection(tx, row);
         await saveScripts(tx, row.id, defaultScripts(row.mode), row.created_at);
+        await accepted.write(tx);
       });
     } catch (error) {
       // A concurrent accept of the same code won the insert (PostgreSQL, several replicas).

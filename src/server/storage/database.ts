@@ -4,6 +4,8 @@
  * (e.g. `TransportTables`, `SyncQueueTables`); they never edit an earlier migration.
  */
 import type { ConnectionTables } from "./tables/connection-tables";
+import type { SyncQueueTables } from "./tables/sync-queue-tables";
+import type { TransportTables } from "./tables/transport-tables";
 
 /** All tables, as Kysely sees them. */
-export type Database = ConnectionTables;
+export type Database = ConnectionTables & SyncQueueTables & TransportTables;
