@@ -32,13 +32,17 @@ import { rejectNulCharacters } from "./http/input-guard";
 import { registerInvitationRoutes } from "./http/invitation-routes";
 import type { NodeApp } from "./http/node-app";
 import { registerNodeRoutes } from "./http/node-routes";
+import { registerNodeCredentialRoutes } from "./http/node-credential-routes";
 import { registerScriptRoutes } from "./http/script-routes";
+import { registerSyncRoutes } from "./http/sync-routes";
+import { registerTriggerRoutes } from "./http/trigger-routes";
 import { InvitationService } from "./invitations/invitation-service";
 import { loadNodeIdentity } from "./invitations/node-identity";
 import { logOptions } from "./observability/log-options";
 import { createMetrics, type NodeMetrics } from "./observability/metrics";
 import { NODE_SETTING_KEYS, readSetting } from "./storage/node-settings-repository";
 import type { Store } from "./storage/store";
+import { createSyncServices, type SyncServices } from "./sync/sync-services";
 import { createTransport, type Transport, type TransportOptions } from "./transport/transport";
 
 /**
@@ -83,6 +87,8 @@ export interface AppDeps {
 export interface BuiltApp {
   app: NodeApp;
   metrics: NodeMetrics;
+  /** The sync engine and its services; `main.ts` starts the engine, `app.close()` stops it. */
+  sync: SyncServices;
   /** Node-to-node transport: main.ts starts its worker after `listen`. */
   transport: Transport;
 }
@@ -134,6 +140,14 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   registerConnectionRoutes(app, auth, new ConnectionService(context));
   registerInvitationRoutes(app, auth, new InvitationService(context));
   registerScriptRoutes(app, auth, new ScriptService(context));
+  const sync = createSyncServices({ config, store, box: deps.secretBox, logger: app.log, now });
+  app.addHook("onClose", () => sync.close());
+  registerTriggerRoutes(app, auth, sync);
+  registerSyncRoutes(app, auth, sync);
+  registerNodeCredentialRoutes(app, auth, sync.credential);
+  app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
+  await app.ready();
+  return { app, metrics, sync };
   await transport.register(app);
   app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
   await app.ready();

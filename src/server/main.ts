@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   const secretBox = new SecretBox(await loadMasterKey(config.masterKey, config.dataDir));
   const store = openStore(config.databaseUrl);
   await store.migrate();
-  const { app, transport } = await buildAppWithInternals({ config, store, secretBox, logger });
+  const { app, transport, sync } = await buildAppWithInternals({
+    config,
+    store,
+    secretBox,
+    logger,
+  });
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS, logger }, async ({ signal, err }) => {
     if (err) logger.error({ err }, "shutting down after an error");
     else logger.info({ signal }, "shutting down");
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
   });
   await app.listen({ port: config.port, host: config.host });
   await transport.start();
+  sync.start();
   logger.info(
     {
       publicUrl: config.publicUrl,

@@ -1,6 +1,8 @@
 import { listProjects } from "../../src/server/ado/project-api";
+import { queryWiql } from "../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../src/server/ado/work-item-api";
 import { createWithMarker } from "../../src/server/ado/work-item-create-marker";
+import { createWorkItem } from "../../src/server/ado/work-item-save";
 import { isSyncError } from "../../src/shared/errors";
 import { type AdoFixture, startAdoFixture } from "../helpers/ado-emulator-fixture";
 
@@ -64,5 +66,49 @@ describe("rate limits and lost answers against the emulator (case S5)", () => {
     expect(again).toMatchObject({ adopted: true, workItem: { id: result.workItem.id } });
     const read = await getWorkItem(fx.http, result.workItem.id);
     expect(read.fields["System.Tags"]).toContain("exalate:fabrikam:4711");
+  });
+
+  it("a create refused with 503 is looked up, found missing, and made exactly once", async () => {
+    fx.emulator.faults.add({
+      kind: "serverError",
+      method: "POST",
+      path: "/_apis/wit/workitems/$",
+      status: 503,
+    });
+    const marker = { kind: "tag" as const, tag: "exalate:fabrikam:5000" };
+    const result = await createWithMarker(fx.http, {
+      project: "Alpha",
+      type: "Task",
+      fields: { "System.Title": "After a 503" },
+      marker,
+    });
+    expect(result.adopted).toBe(false);
+    const { ids } = await queryWiql(
+      fx.http,
+      "SELECT [System.Id] FROM WorkItems WHERE [System.Tags] CONTAINS 'exalate:fabrikam:5000'",
+    );
+    expect(ids).toEqual([result.workItem.id]);
+  });
+
+  it("a create throttled with 429 is retried by the client itself (the service did not run it)", async () => {
+    fx.emulator.faults.add({
+      kind: "throttle",
+      method: "POST",
+      path: "/_apis/wit/workitems/$",
+      retryAfterSeconds: 2,
+    });
+    const before = fx.clock.total();
+    const { workItem } = await createWorkItem(fx.http, {
+      project: "Alpha",
+      type: "Task",
+      fields: { "System.Title": "After a 429" },
+    });
+    expect(workItem.fields["System.Title"]).toBe("After a 429");
+    expect(fx.clock.total() - before).toBeGreaterThanOrEqual(2000);
+    const { ids } = await queryWiql(
+      fx.http,
+      "SELECT [System.Id] FROM WorkItems WHERE [System.Title] = 'After a 429'",
+    );
+    expect(ids).toHaveLength(1);
   });
 });

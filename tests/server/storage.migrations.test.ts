@@ -67,6 +67,7 @@ forEachDialect((dialect, getStore) => {
     expect(store.capabilities.skipLocked).toBe(dialect === "postgres");
     expect(Object.keys(MIGRATIONS)[0]).toBe("0001-connections");
     expect(Object.keys(MIGRATIONS)).toEqual([...Object.keys(MIGRATIONS)].sort());
+    expect(Object.keys(MIGRATIONS)).toContain("0005-sync-engine");
   });
 
   test("connections round-trip with epoch-ms numbers and unique names ignoring case", async () => {

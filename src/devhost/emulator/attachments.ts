@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { attachmentNotFound, attachmentTooLarge, invalidArgument } from "./ado-errors";
 import { type OrgSettings, queryParam } from "./context";
-import { orgAndProject } from "./routing";
+import { type ItemHandler, type ItemParams, orgAndProject, READ_WORK, WRITE_WORK } from "./routing";
 
 /** Content types by file extension, so a browser can show common files inline. */
 const MEDIA_TYPES: Record<string, string> = {
@@ -35,71 +35,72 @@ function attachmentUrl(request: FastifyRequest, id: string, fileName: string) {
   return `${request.ado.baseUrl}/_apis/wit/attachments/${id}?fileName=${encodeURIComponent(fileName)}`;
 }
 
-/** Registers the attachment routes. */
-export function registerAttachments(app: FastifyInstance, settings: OrgSettings) {
-  const { store } = settings;
-  const write = { config: { scope: "vso.work_write" as const } };
-
-  orgAndProject(app, "POST", "/_apis/wit/attachments", write, async (request, reply) => {
+/** `POST .../attachments?fileName=[&uploadType=chunked]`: 201 `{id, url}`. */
+const upload =
+  (settings: OrgSettings): ItemHandler =>
+  async (request, reply) => {
     const fileName = queryParam(request, "fileName");
     if (!fileName) throw invalidArgument("The fileName parameter is required.");
     const chunked = queryParam(request, "uploadType")?.toLowerCase() === "chunked";
     const content = chunked ? Buffer.alloc(0) : bodyBytes(request.body);
-    if (content.length > settings.attachmentMaxBytes)
+    if (content.length > settings.attachmentMaxBytes) {
       throw attachmentTooLarge(settings.attachmentMaxBytes);
+    }
     const id = randomUUID();
+    const { store } = settings;
     store.db
       .prepare(
         "INSERT INTO attachments (id, file_name, content, uploaded_by, created_date) VALUES (?, ?, ?, ?, ?)",
       )
       .run(id, fileName, content, request.ado.caller.user.id, store.now());
     return reply.code(201).send({ id, url: attachmentUrl(request, id, fileName) });
-  });
+  };
 
-  app.put<{ Params: { id: string } }>(
-    "/_apis/wit/attachments/:id",
-    write,
-    async (request, reply) => {
-      const row = store.db
-        .prepare("SELECT file_name, length(content) AS size FROM attachments WHERE id = ?")
-        .get(request.params.id) as { file_name: string; size: number } | undefined;
-      if (!row) throw attachmentNotFound(request.params.id);
-      const range = /bytes (\d+)-(\d+)\/(\d+)/.exec(String(request.headers["content-range"] ?? ""));
-      if (!range)
-        throw invalidArgument("A chunk needs a Content-Range header: bytes <from>-<to>/<total>.");
-      if (Number(range[3]) > settings.attachmentMaxBytes)
-        throw attachmentTooLarge(settings.attachmentMaxBytes);
-      const chunk = bodyBytes(request.body);
-      store.db
-        .prepare("UPDATE attachments SET content = content || ? WHERE id = ?")
-        .run(chunk, request.params.id);
-      return reply.code(201).send({
-        id: request.params.id,
-        url: attachmentUrl(request, request.params.id, row.file_name),
-      });
-    },
-  );
+/** `PUT .../attachments/{id}?uploadType=chunked` with `Content-Range`: appends a chunk. */
+const uploadChunk =
+  (settings: OrgSettings): ItemHandler =>
+  async (request, reply) => {
+    const { id } = request.params;
+    const row = settings.store.db
+      .prepare("SELECT file_name FROM attachments WHERE id = ?")
+      .get(id) as { file_name: string } | undefined;
+    if (!row) throw attachmentNotFound(id);
+    const range = /bytes (\d+)-(\d+)\/(\d+)/.exec(String(request.headers["content-range"] ?? ""));
+    if (!range) {
+      throw invalidArgument("A chunk needs a Content-Range header: bytes <from>-<to>/<total>.");
+    }
+    if (Number(range[3]) > settings.attachmentMaxBytes) {
+      throw attachmentTooLarge(settings.attachmentMaxBytes);
+    }
+    settings.store.db
+      .prepare("UPDATE attachments SET content = content || ? WHERE id = ?")
+      .run(bodyBytes(request.body), id);
+    return reply.code(201).send({ id, url: attachmentUrl(request, id, row.file_name) });
+  };
 
-  orgAndProject(
-    app,
-    "GET",
-    "/_apis/wit/attachments/:id",
-    { config: { scope: "vso.work" } },
-    async (request, reply) => {
-      const row = store.db
-        .prepare("SELECT file_name, content FROM attachments WHERE id = ?")
-        .get(request.params.id) as { file_name: string; content: Buffer } | undefined;
-      if (!row) throw attachmentNotFound(request.params.id);
-      const fileName = queryParam(request, "fileName") ?? row.file_name;
-      const extension = fileName.split(".").pop()?.toLowerCase() ?? "";
-      const disposition = queryParam(request, "download") === "true" ? "attachment" : "inline";
-      return reply
-        .type(MEDIA_TYPES[extension] ?? "application/octet-stream")
-        .header(
-          "content-disposition",
-          `${disposition}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .send(row.content);
-    },
-  );
+/** `GET .../attachments/{id}[?fileName=&download=true]`: the bytes. */
+const download =
+  (settings: OrgSettings): ItemHandler =>
+  async (request, reply) => {
+    const row = settings.store.db
+      .prepare("SELECT file_name, content FROM attachments WHERE id = ?")
+      .get(request.params.id) as { file_name: string; content: Buffer } | undefined;
+    if (!row) throw attachmentNotFound(request.params.id);
+    const fileName = queryParam(request, "fileName") ?? row.file_name;
+    const extension = fileName.split(".").pop()?.toLowerCase() ?? "";
+    const disposition = queryParam(request, "download") === "true" ? "attachment" : "inline";
+    return reply
+      .type(MEDIA_TYPES[extension] ?? "application/octet-stream")
+      .header(
+        "content-disposition",
+        `${disposition}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      )
+      .send(row.content);
+  };
+
+/** Registers the attachment routes. */
+export function registerAttachments(app: FastifyInstance, settings: OrgSettings) {
+  orgAndProject(app, "POST", "/_apis/wit/attachments", WRITE_WORK, upload(settings));
+  app.put<{ Params: ItemParams }>("/_apis/wit/attachments/:id", WRITE_WORK, uploadChunk(settings));
+  orgAndProject(app, "GET", "/_apis/wit/attachments/:id", READ_WORK, download(settings));
 }

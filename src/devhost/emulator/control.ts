@@ -52,6 +52,16 @@ export function registerControl(app: FastifyInstance, control: ControlHandlers) 
     },
   );
 
+  registerFaultRoutes(app, control);
+
+  app.post("/reset", async () => {
+    control.reset();
+    return { reset: true };
+  });
+}
+
+/** `/_emulator/faults`: list (with hit counts), add, clear all, clear one. */
+function registerFaultRoutes(app: FastifyInstance, control: ControlHandlers) {
   app.get("/faults", async () => ({ faults: control.faults.list(), hits: control.faults.hits() }));
   app.post<{ Body: FaultSpec }>("/faults", async (request, reply) => {
     try {
@@ -67,10 +77,5 @@ export function registerControl(app: FastifyInstance, control: ControlHandlers) 
   app.delete<{ Params: { id: string } }>("/faults/:id", async (request) => {
     control.faults.clear(Number(request.params.id));
     return { cleared: true };
-  });
-
-  app.post("/reset", async () => {
-    control.reset();
-    return { reset: true };
   });
 }

@@ -10,6 +10,7 @@ import type { Product } from "./api-version";
 import { buildEmulatorApp } from "./app";
 import { createPat, issueAccessToken, type PatOptions } from "./auth";
 import type { OrgSettings } from "./context";
+import type { ControlHandlers } from "./control";
 import { type FaultControl, FaultTable } from "./faults";
 import { findIdentities } from "./identity";
 import { DEFAULT_SEED_USERS, seedOrganization, type SeedUser, userId } from "./seed";
@@ -61,17 +62,48 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+function openStore(options: EmulatorOptions, seedUsers: readonly SeedUser[]) {
+  const store = new EmulatorStore(options.dataFile ?? ":memory:");
+  const seed = () => {
+    if (options.seed !== false) seedOrganization(store, options.organization, seedUsers);
+  };
+  if (store.projects().length === 0 && store.identities().length === 0) seed();
+  const instanceId = store.meta("instanceId") ?? stableUuid(`${options.organization}/instance`);
+  store.setMeta("instanceId", instanceId);
+  return { store, seed, instanceId };
+}
+
+function controlHandlers(
+  settings: OrgSettings,
+  users: Record<string, string>,
+  seed: () => void,
+  url: () => string,
+): ControlHandlers {
+  const { store } = settings;
+  return {
+    info: () => ({
+      organization: settings.organization,
+      url: url(),
+      product: settings.product,
+      users: store.identities().filter((i) => !i.isGroup),
+      projects: store.projects(),
+    }),
+    resolveUser: (key) => (key ? findIdentities(store, key)[0]?.id : users.ada),
+    issueAccessToken: (id, ttl) => issueAccessToken(store, id, ttl),
+    createPat: (pat) => createPat(store, pat),
+    faults: settings.faults,
+    reset: () => {
+      store.resetData();
+      seed();
+    },
+  };
+}
+
 /** Starts an emulator. Rejects when the port is taken or the data file cannot be opened. */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const { organization } = options;
-  const store = new EmulatorStore(options.dataFile ?? ":memory:");
   const seedUsers = options.seedUsers ?? DEFAULT_SEED_USERS;
-  const seed = () => {
-    if (options.seed !== false) seedOrganization(store, organization, seedUsers);
-  };
-  if (store.projects().length === 0 && store.identities().length === 0) seed();
-  const instanceId = store.meta("instanceId") ?? stableUuid(`${organization}/instance`);
-  store.setMeta("instanceId", instanceId);
+  const { store, seed, instanceId } = openStore(options, seedUsers);
   const settings: OrgSettings = {
     organization,
     product: options.product ?? "services",
@@ -83,29 +115,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
   const users = Object.fromEntries(seedUsers.map((u) => [u.key, userId(organization, u.key)]));
   let url = "";
-  const app = await buildEmulatorApp(
-    settings,
-    {
-      info: () => ({
-        organization,
-        url,
-        product: settings.product,
-        users: store.identities().filter((i) => !i.isGroup),
-        projects: store.projects(),
-      }),
-      resolveUser: (key) => (key ? findIdentities(store, key)[0]?.id : users.ada),
-      issueAccessToken: (id, ttl) => issueAccessToken(store, id, ttl),
-      createPat: (pat) => createPat(store, pat),
-      faults: settings.faults,
-      reset: () => {
-        store.resetData();
-        seed();
-      },
-    },
-    options.baseDelayMs ?? 0,
+  const control = controlHandlers(settings, users, seed, () => url);
+  const app = await buildEmulatorApp(settings, control, options.baseDelayMs ?? 0);
+  const origin = (await app.listen({ port: options.port ?? 0, host: "127.0.0.1" })).replace(
+    "localhost",
+    "127.0.0.1",
   );
-  const address = await app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
-  const origin = address.replace("localhost", "127.0.0.1");
   url = `${origin}/${organization}`;
   return {
     url,

@@ -90,6 +90,12 @@ export function registerIdentity(app: FastifyInstance, settings: OrgSettings) {
     return sendList(request, reply, shapes);
   });
 
+  registerGraph(app, settings);
+}
+
+/** Graph user lookups (list, by descriptor, subject query by name or email prefix). */
+function registerGraph(app: FastifyInstance, settings: OrgSettings) {
+  const { store } = settings;
   app.get("/_apis/graph/users", { config: { scope: "vso.identity" } }, async (request, reply) => {
     const users = store.identities().filter((i) => !i.isGroup);
     return sendList(

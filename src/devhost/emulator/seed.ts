@@ -103,6 +103,11 @@ function seedProject(store: EmulatorStore, organization: string, name: string): 
       isGroup: true,
     });
   }
+  seedNodes(store, id, name);
+}
+
+/** Area root with AREAS, iteration root with ITERATIONS (dates around today). */
+function seedNodes(store: EmulatorStore, id: string, name: string): void {
   const insert = store.db.prepare(
     "INSERT INTO nodes (identifier, project_id, structure, parent_id, name, attributes) VALUES (?, ?, ?, ?, ?, ?)",
   );

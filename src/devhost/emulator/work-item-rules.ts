@@ -111,6 +111,20 @@ export function draftProject(ctx: SaveContext, fields: FieldMap, fallback: Proje
   return project;
 }
 
+/** Checks area and iteration paths (default: the project root) and sets their node ids. */
+function resolvePaths(ctx: SaveContext, id: number, fields: FieldMap, project: ProjectRow) {
+  for (const [ref, structure, idRef] of [
+    ["System.AreaPath", "area", "System.AreaId"],
+    ["System.IterationPath", "iteration", "System.IterationId"],
+  ] as const) {
+    const path = String(fields[ref] ?? project.name);
+    const node = findNode(ctx.settings.store, project.id, structure, path);
+    if (!node) throw invalidTreePath(id, ref);
+    fields[ref] = node.path;
+    fields[idRef] = node.id;
+  }
+}
+
 /**
  * Validates the draft against the rules and fills defaults (type, state, reason, paths).
  * @throws AdoError for a missing title, unknown type or state, or a path that does not exist.
@@ -152,16 +166,7 @@ export function validateDraft(
       fields["System.Reason"] = defaultReason(type, state, !previous);
     }
   }
-  for (const [ref, structure, idRef] of [
-    ["System.AreaPath", "area", "System.AreaId"],
-    ["System.IterationPath", "iteration", "System.IterationId"],
-  ] as const) {
-    const path = String(fields[ref] ?? project.name);
-    const node = findNode(ctx.settings.store, project.id, structure, path);
-    if (!node) throw invalidTreePath(id, ref);
-    fields[ref] = node.path;
-    fields[idRef] = node.id;
-  }
+  resolvePaths(ctx, id, fields, project);
   return { type, state };
 }
 

@@ -21,6 +21,20 @@ export interface SaveFlags {
   validateOnly: boolean;
 }
 
+/** Saves the revision; a non-empty History also becomes a comment (format html). */
+function persist(ctx: SaveContext, item: WorkItemRow, history: unknown) {
+  const hasHistory = history !== undefined && String(history).trim() !== "";
+  const revisionFields: FieldMap = hasHistory
+    ? { ...item.fields, "System.History": history }
+    : { ...item.fields };
+  saveWorkItem(ctx.settings.store, item, revisionFields);
+  if (!hasHistory) return;
+  const text = String(history);
+  const date = String(item.fields["System.ChangedDate"]);
+  const comment = { workItemId: item.id, text, rendered: text, format: "html" as const };
+  insertComment(ctx.settings.store, { ...comment, userId: ctx.callerId, date });
+}
+
 function finish(
   ctx: SaveContext,
   draft: Draft,
@@ -56,21 +70,7 @@ function finish(
     relations: draft.relations,
     formats: draft.formats,
   };
-  if (flags.validateOnly) return item;
-  const revisionFields: FieldMap =
-    history === undefined ? { ...item.fields } : { ...item.fields, "System.History": history };
-  saveWorkItem(ctx.settings.store, item, revisionFields);
-  if (history !== undefined && String(history).trim() !== "") {
-    const text = String(history);
-    insertComment(ctx.settings.store, {
-      workItemId: item.id,
-      text,
-      rendered: text,
-      format: "html",
-      userId: ctx.callerId,
-      date: String(item.fields["System.ChangedDate"]),
-    });
-  }
+  if (!flags.validateOnly) persist(ctx, item, history);
   return item;
 }
 

@@ -79,6 +79,7 @@ export {
   type MarkedCreate,
   type MarkedCreateOptions,
   type MarkedCreateResult,
+  withMarker,
 } from "./work-item-create-marker";
 export {
   type OwnedChange,

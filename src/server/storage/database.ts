@@ -4,8 +4,9 @@
  * (e.g. `TransportTables`, `SyncQueueTables`); they never edit an earlier migration.
  */
 import type { ConnectionTables } from "./tables/connection-tables";
+import type { SyncEngineTables } from "./tables/sync-engine-tables";
 import type { SyncQueueTables } from "./tables/sync-queue-tables";
 import type { TransportTables } from "./tables/transport-tables";
 
 /** All tables, as Kysely sees them. */
-export type Database = ConnectionTables & SyncQueueTables & TransportTables;
+export type Database = ConnectionTables & SyncQueueTables & TransportTables & SyncEngineTables;

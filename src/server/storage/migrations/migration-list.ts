@@ -8,12 +8,14 @@ import type { Migration, MigrationProvider } from "kysely";
 import { migration0001 } from "./0001-connections";
 import { migration0002 } from "./0002-sync-queue";
 import { migration0003 } from "./0003-transport";
+import { migration0005 } from "./0005-sync-engine";
 
 /** Migration name -> migration. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-connections": migration0001,
   "0002-sync-queue": migration0002,
   "0003-transport": migration0003,
+  "0005-sync-engine": migration0005,
 };
 
 /** A Kysely migration provider over `MIGRATIONS`. */

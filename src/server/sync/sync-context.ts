@@ -1,0 +1,91 @@
+/**
+ * What the sync engine's parts share: storage, the sync queue, the script runner, the Azure
+ * DevOps client, a clock and a logger, plus the connection lookups every part needs.
+ */
+import type { ConnectionScripts } from "../../shared/contracts/connection";
+import type { ScriptContext } from "../../shared/contracts/replica";
+import { SyncError } from "../../shared/errors";
+import type { AdoHttp } from "../ado/ado-http";
+import type { AdoIdentityRef } from "../ado/ado-types";
+import { defaultScripts } from "../sandbox/default-scripts";
+import type { ScriptRunner } from "../sandbox/script-runner";
+import { type ConnectionRow, findConnection } from "../storage/connection-repository";
+import { findScripts } from "../storage/script-repository";
+import type { Db, Store } from "../storage/store";
+import { listTwinIds } from "../storage/twin-repository";
+import type { SyncQueuePort } from "./sync-queue-port";
+
+/** The Azure DevOps access the engine needs (see `AdoClientProvider`). */
+export interface SyncAdoAccess {
+  client(): Promise<AdoHttp>;
+  syncIdentity(): Promise<AdoIdentityRef>;
+}
+
+/** The subset of a pino logger the engine uses (never given secrets). */
+export interface SyncLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Limits of the engine; every field has a default in `DEFAULT_SYNC_LIMITS`. */
+export interface SyncLimits {
+  /**
+   * Largest attachment whose bytes travel inside a sync event. (Default: 10 MiB: events are
+   * stored in the queue tables of both nodes and sent in one request; bigger files are left
+   * out with a warning rather than bloating every retry.)
+   */
+  maxAttachmentBytes: number;
+  /** Twins passed to scripts for `syncHelper.getLocalIssueKeyFromRemoteId`. (Default: 1000.) */
+  scriptTwins: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = {
+  maxAttachmentBytes: 10 * 1024 * 1024,
+  scriptTwins: 1000,
+};
+
+/** Dependencies of the engine's parts. */
+export interface SyncContext {
+  readonly store: Store;
+  readonly queue: SyncQueuePort;
+  readonly scripts: ScriptRunner;
+  readonly ado: SyncAdoAccess;
+  readonly now: () => number;
+  readonly logger: SyncLogger;
+  readonly limits: SyncLimits;
+}
+
+/** The connection `id`. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
+export async function requireSyncConnection(db: Db, id: string): Promise<ConnectionRow> {
+  const connection = await findConnection(db, id);
+  if (!connection) throw new SyncError("SYNC_ERR_CONNECTION_NOT_FOUND");
+  return connection;
+}
+
+/** The scripts a connection runs: always the defaults in Basic mode (not editable). */
+export async function scriptsOf(db: Db, connection: ConnectionRow): Promise<ConnectionScripts> {
+  if (connection.mode === "basic") return defaultScripts("basic");
+  return (await findScripts(db, connection.id)) ?? defaultScripts(connection.mode);
+}
+
+/** What scripts know about the connection (`connection`, `incomingProject`, lookups). */
+export async function scriptContextOf(
+  db: Db,
+  connection: ConnectionRow,
+  limits: SyncLimits,
+): Promise<ScriptContext> {
+  const project = connection.incoming_project_name;
+  return {
+    connection: {
+      name: connection.name,
+      localShortName: connection.local_short_name,
+      remoteShortName: connection.remote_short_name,
+    },
+    incomingProject: project ? { key: project, name: project } : null,
+    // nodeHelper.getUserByEmail: left empty for now; identities are resolved by the save
+    // itself (unknown ones are left out with a warning, case S2).
+    users: [],
+    twins: await listTwinIds(db, connection.id, limits.scriptTwins),
+  };
+}
