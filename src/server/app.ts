@@ -31,8 +31,8 @@ import { installErrorHandler } from "./http/error-handler";
 import { rejectNulCharacters } from "./http/input-guard";
 import { registerInvitationRoutes } from "./http/invitation-routes";
 import type { NodeApp } from "./http/node-app";
-import { registerNodeRoutes } from "./http/node-routes";
 import { registerNodeCredentialRoutes } from "./http/node-credential-routes";
+import { registerNodeRoutes } from "./http/node-routes";
 import { registerScriptRoutes } from "./http/script-routes";
 import { registerSyncRoutes } from "./http/sync-routes";
 import { registerTriggerRoutes } from "./http/trigger-routes";
@@ -145,13 +145,10 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   registerTriggerRoutes(app, auth, sync);
   registerSyncRoutes(app, auth, sync);
   registerNodeCredentialRoutes(app, auth, sync.credential);
-  app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
-  await app.ready();
-  return { app, metrics, sync };
   await transport.register(app);
   app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
   await app.ready();
-  return { app, metrics, transport };
+  return { app, metrics, transport, sync };
 }
 
 function createFastify(deps: AppDeps): NodeApp {
