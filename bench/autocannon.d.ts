@@ -1,6 +1,6 @@
 /** The part of autocannon's programmatic API the bench uses (the package ships no types). */
 declare module "autocannon" {
-  interface AutocannonOptions {
+  export interface AutocannonOptions {
     url: string;
     /** Concurrent connections. */
     connections?: number;
@@ -8,12 +8,12 @@ declare module "autocannon" {
     duration?: number;
     headers?: Record<string, string>;
   }
-  interface Histogram {
+  export interface Histogram {
     average: number;
     p50: number;
     p99: number;
   }
-  interface AutocannonResult {
+  export interface AutocannonResult {
     /** Requests per second. */
     requests: Histogram;
     /** Milliseconds. */
