@@ -12,13 +12,13 @@ import path from "node:path";
 import Fastify from "fastify";
 import pino from "pino";
 
-import { ACCESS_TOKEN_HEADER, ROUTES } from "../src/shared/contracts/routes";
 import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { loadMasterKey } from "../src/server/crypto/master-key";
 import { SecretBox } from "../src/server/crypto/secret-box";
 import { logOptions } from "../src/server/observability/log-options";
 import { openStore } from "../src/server/storage/open-store";
+import { ACCESS_TOKEN_HEADER, ROUTES } from "../src/shared/contracts/routes";
 import { seedConnections } from "./seed-connections";
 
 /**
