@@ -4,3 +4,7 @@ export * from "./invitation";
 export * from "./node-info";
 export * from "./replica";
 export * from "./routes";
+export * from "./node-credential";
+export * from "./sync";
+export * from "./sync-envelope";
+export * from "./trigger";
