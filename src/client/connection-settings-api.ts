@@ -136,10 +136,7 @@ export async function getStatistics(client: SyncNodeClient, id: string): Promise
 }
 
 /** Failed sync events (outgoing) and sync requests (incoming). */
-export async function listSyncErrors(
-  client: SyncNodeClient,
-  id: string,
-): Promise<SyncErrorItem[]> {
+export async function listSyncErrors(client: SyncNodeClient, id: string): Promise<SyncErrorItem[]> {
   const body = await client.call("GET", ROUTES.connectionErrors, "app+user", { id });
   return expectShape(body, isListOf("errors", isErrorItem), "SyncErrorList").errors;
 }
