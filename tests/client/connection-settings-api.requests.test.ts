@@ -69,7 +69,9 @@ beforeAll(async () => {
   app.get(ROUTES.connectionBulkSyncJob, async () => ({ ...job, state: "done", processed: 4 }));
   app.get(ROUTES.connectionStatistics, async () => ({ twins: 3 }));
   app.get(ROUTES.connectionErrors, async () => ({ errors: [{ wrong: true }] }));
-  app.post(ROUTES.connectionErrorsRetry, async () => ({ results: [{ id: "e-1", status: "done" }] }));
+  app.post(ROUTES.connectionErrorsRetry, async () => ({
+    results: [{ id: "e-1", status: "done" }],
+  }));
   app.get(ROUTES.nodeCredential, async () => ({ source: "none", identity: null, updatedAt: null }));
   app.put(ROUTES.nodeCredential, async (_r, reply) =>
     reply.code(400).send({

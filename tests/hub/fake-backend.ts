@@ -3,7 +3,12 @@
  * DevOps' project list. Tests drive it: failures per route, requests that never answer, and
  * the app tokens the node accepts (case H9).
  */
-import type { Connection, InvitationPreview } from "../../src/shared/contracts";
+import type {
+  Connection,
+  ConnectionScripts,
+  InvitationPreview,
+  SyncStatistics,
+} from "../../src/shared/contracts";
 import { type ErrorCode, ERRORS } from "../../src/shared/errors";
 
 export const NODE_URL = "http://node.test";
@@ -32,6 +37,33 @@ export interface FakeBackend {
   /** Errors for invitation codes (inspect and accept). */
   invitationErrors: Map<string, ErrorCode>;
   preview: InvitationPreview;
+  /** Stored scripts per connection id (absent: defaults). */
+  scripts: Map<string, ConnectionScripts>;
+  statistics: SyncStatistics;
+}
+
+/** Scripts the fake node answers when none are stored. */
+export const DEFAULT_TEST_SCRIPTS: ConnectionScripts = {
+  outgoing: "replica.title = workItem.title;",
+  incoming: "workItem.title = replica.title;",
+};
+
+/** A syntax error answer with the node's details (script, 1-based line and column). */
+export function syntaxAnswer(
+  script: keyof ConnectionScripts,
+  line: number,
+  column: number,
+): Answer {
+  return {
+    status: 400,
+    body: {
+      statusCode: 400,
+      code: "SYNC_ERR_SCRIPT_SYNTAX",
+      error: "Bad Request",
+      message: `Script failed at line ${line}`,
+      details: { script, line, column, message: "SyntaxError: unexpected token" },
+    },
+  };
 }
 
 export function connection(overrides: Partial<Connection> = {}): Connection {
@@ -97,6 +129,15 @@ export function createFakeBackend(): FakeBackend {
       mode: "basic",
       initiatorUrl: "http://fabrikam.test",
       expiresAt: "2026-02-01T00:00:00.000Z",
+    },
+    scripts: new Map(),
+    statistics: {
+      twins: 12,
+      outgoing: { queued: 2, failed: 1 },
+      incoming: { queued: 0, failed: 3 },
+      lastSentAt: "2026-01-01T00:00:00.000Z",
+      lastReceivedAt: null,
+      lastContactAt: "2026-01-01T00:00:00.000Z",
     },
     fetch: async (input, init = {}) => {
       const url = new URL(input);
@@ -182,6 +223,12 @@ function connectionRoutes(
     case "POST deactivate":
       target.status = "deactivated";
       return { status: 200, body: target };
+    case "GET scripts":
+      return { status: 200, body: backend.scripts.get(target.id) ?? DEFAULT_TEST_SCRIPTS };
+    case "PUT scripts":
+      return saveScripts(backend, target, body as ConnectionScripts);
+    case "GET statistics":
+      return { status: 200, body: backend.statistics };
     case "DELETE ":
       backend.connections = backend.connections.filter((c) => c !== target);
       return { status: 204 };
@@ -250,4 +297,16 @@ function accept(backend: FakeBackend, body: unknown): Answer {
   });
   backend.connections.push(created);
   return { status: 200, body: { connection: created } };
+}
+
+/** Like the node: Basic mode is locked; a script with "@@" in it has a syntax error there. */
+function saveScripts(backend: FakeBackend, target: Connection, body: ConnectionScripts): Answer {
+  if (target.mode === "basic") return errorAnswer("SYNC_ERR_CONNECTION_SCRIPT_LOCKED");
+  for (const script of ["outgoing", "incoming"] as const) {
+    const lines = body[script].split("\n");
+    const line = lines.findIndex((text) => text.includes("@@"));
+    if (line >= 0) return syntaxAnswer(script, line + 1, lines[line].indexOf("@@") + 1);
+  }
+  backend.scripts.set(target.id, body);
+  return { status: 200, body };
 }
