@@ -7,6 +7,7 @@ import type {
   Connection,
   ConnectionScripts,
   InvitationPreview,
+  NodeCredentialStatus,
   SyncStatistics,
 } from "../../src/shared/contracts";
 import { type ErrorCode, ERRORS } from "../../src/shared/errors";
@@ -40,6 +41,9 @@ export interface FakeBackend {
   /** Stored scripts per connection id (absent: defaults). */
   scripts: Map<string, ConnectionScripts>;
   statistics: SyncStatistics;
+  /** The node credential status; a PUT with a pat in `credentialErrors` fails with that code. */
+  credential: NodeCredentialStatus;
+  credentialErrors: Map<string, ErrorCode>;
 }
 
 /** Scripts the fake node answers when none are stored. */
@@ -131,6 +135,8 @@ export function createFakeBackend(): FakeBackend {
       expiresAt: "2026-02-01T00:00:00.000Z",
     },
     scripts: new Map(),
+    credential: { source: "none", identity: null, updatedAt: null },
+    credentialErrors: new Map(),
     statistics: {
       twins: 12,
       outgoing: { queued: 2, failed: 1 },
@@ -206,6 +212,7 @@ function connectionRoutes(
     return { status: 200, body: { connections: backend.connections } };
   }
   if (path === "/api/v1/connections" && method === "POST") return initiate(backend, body);
+  if (path === "/api/v1/node/credential") return credentialRoute(backend, method, body);
   if (path === "/api/v1/invitations/inspect") return inspect(backend, body);
   if (path === "/api/v1/invitations/accept") return accept(backend, body);
   if (!match) return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
@@ -309,4 +316,18 @@ function saveScripts(backend: FakeBackend, target: Connection, body: ConnectionS
   }
   backend.scripts.set(target.id, body);
   return { status: 200, body };
+}
+
+/** GET answers the status (never a token); PUT "verifies" the pat and stores it. */
+function credentialRoute(backend: FakeBackend, method: string, body: unknown): Answer {
+  if (method === "GET") return { status: 200, body: backend.credential };
+  const { pat } = body as { pat: string };
+  const refusal = backend.credentialErrors.get(pat);
+  if (refusal) return errorAnswer(refusal);
+  backend.credential = {
+    source: "stored",
+    identity: "Sync Service",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+  };
+  return { status: 200, body: backend.credential };
 }
