@@ -8,6 +8,7 @@ import type {
   ConnectionScripts,
   InvitationPreview,
   NodeCredentialStatus,
+  SyncErrorItem,
   SyncStatistics,
 } from "../../src/shared/contracts";
 import { type ErrorCode, ERRORS } from "../../src/shared/errors";
@@ -44,6 +45,8 @@ export interface FakeBackend {
   /** The node credential status; a PUT with a pat in `credentialErrors` fails with that code. */
   credential: NodeCredentialStatus;
   credentialErrors: Map<string, ErrorCode>;
+  /** Sync errors per connection id; retry and resolve remove them. */
+  syncErrors: Map<string, SyncErrorItem[]>;
 }
 
 /** Scripts the fake node answers when none are stored. */
@@ -137,6 +140,7 @@ export function createFakeBackend(): FakeBackend {
     scripts: new Map(),
     credential: { source: "none", identity: null, updatedAt: null },
     credentialErrors: new Map(),
+    syncErrors: new Map(),
     statistics: {
       twins: 12,
       outgoing: { queued: 2, failed: 1 },
@@ -215,6 +219,8 @@ function connectionRoutes(
   if (path === "/api/v1/node/credential") return credentialRoute(backend, method, body);
   if (path === "/api/v1/invitations/inspect") return inspect(backend, body);
   if (path === "/api/v1/invitations/accept") return accept(backend, body);
+  const errorsAction = /^\/api\/v1\/connections\/([^/]+)\/errors\/(retry|resolve)$/.exec(path);
+  if (errorsAction && method === "POST") return actOnErrors(backend, errorsAction[1], body);
   if (!match) return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
   const target = find(decodeURIComponent(match[1]));
   if (!target) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");
@@ -234,6 +240,8 @@ function connectionRoutes(
       return { status: 200, body: backend.scripts.get(target.id) ?? DEFAULT_TEST_SCRIPTS };
     case "PUT scripts":
       return saveScripts(backend, target, body as ConnectionScripts);
+    case "GET errors":
+      return { status: 200, body: { errors: backend.syncErrors.get(target.id) ?? [] } };
     case "GET statistics":
       return { status: 200, body: backend.statistics };
     case "DELETE ":
@@ -330,4 +338,20 @@ function credentialRoute(backend: FakeBackend, method: string, body: unknown): A
     updatedAt: "2026-01-01T00:00:00.000Z",
   };
   return { status: 200, body: backend.credential };
+}
+
+/** Bulk retry/resolve: removes the listed (or all) errors; unknown ids are "not-found". */
+function actOnErrors(backend: FakeBackend, id: string, body: unknown): Answer {
+  const { ids, all } = body as { ids?: string[]; all?: boolean };
+  const listed = backend.syncErrors.get(id) ?? [];
+  const chosen = all ? listed.map((e) => e.id) : (ids ?? []);
+  const results = chosen.map((errorId) => ({
+    id: errorId,
+    status: listed.some((e) => e.id === errorId) ? "done" : "not-found",
+  }));
+  backend.syncErrors.set(
+    id,
+    listed.filter((e) => !chosen.includes(e.id)),
+  );
+  return { status: 200, body: { results } };
 }

@@ -6,14 +6,19 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../../client";
 import type { Connection } from "../../../shared/contracts";
 import { assertNever } from "../../../shared/states";
+import { ErrorsTab } from "./ErrorsTab";
 import { RulesTab } from "./RulesTab";
 import { StatisticsTab } from "./StatisticsTab";
 
 /** The tabs of Edit connection, in display order (Rules first: what Script mode users edit). */
-export const EDIT_TABS = ["rules", "statistics"] as const;
+export const EDIT_TABS = ["rules", "errors", "statistics"] as const;
 export type EditTab = (typeof EDIT_TABS)[number];
 
-const TAB_NAMES: Record<EditTab, string> = { rules: "Rules", statistics: "Statistics" };
+const TAB_NAMES: Record<EditTab, string> = {
+  rules: "Rules",
+  errors: "Errors",
+  statistics: "Statistics",
+};
 
 /**
  * Edit connection: a panel with a tab per area of the connection's configuration. Closing (or
@@ -89,6 +94,8 @@ function renderTab(
   switch (tab) {
     case "rules":
       return <RulesTab client={client} connection={connection} onDirtyChange={onDirtyChange} />;
+    case "errors":
+      return <ErrorsTab client={client} connection={connection} />;
     case "statistics":
       return <StatisticsTab client={client} connection={connection} />;
     default:
