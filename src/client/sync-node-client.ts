@@ -138,8 +138,12 @@ export class SyncNodeClient {
     return expectShape((body as { connection?: unknown })?.connection, isConnection, "Connection");
   }
 
-  /** One call with auth headers; on 401 refreshes the tokens once and retries (case H9). */
-  private async call(
+  /**
+   * One call with auth headers; on 401 refreshes the tokens once and retries (case H9). Public
+   * for the per-resource API modules (e.g. connection-settings-api.ts); answers the parsed body.
+   * @throws SyncError the node's catalogued error, or a SYNC_ERR_CLIENT_* code
+   */
+  async call(
     method: HttpRequest["method"],
     route: string,
     auth: Auth,

@@ -22,6 +22,10 @@ export const HUB_ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
     "Both sides are private. Ask your partner to initiate the connection from a sync node with a public URL, or give yours a public URL.",
   SYNC_ERR_ADO_UNREACHABLE: "Azure DevOps did not answer while listing projects. Try again.",
   SYNC_ERR_ADO_REJECTED: "Azure DevOps refused to list this organization's projects.",
+  SYNC_ERR_CREDENTIAL_INVALID:
+    "Azure DevOps refused this personal access token: it is invalid or has expired. Create a new one and paste it here.",
+  SYNC_ERR_CREDENTIAL_PERMISSION:
+    "This personal access token works but lacks a needed permission. Give it the Work Items (Read & write) scope, and make sure its user can edit work items in the projects you sync.",
   SYNC_ERR_CONNECTION_NOT_PENDING:
     "The partner has already accepted this connection; its invitation code is no longer needed.",
 };

@@ -37,9 +37,9 @@ function menuItem(name: string): HTMLElement {
 }
 
 test.each([
-  [0, "Pending", ["Copy invitation code", "Delete"]],
-  [1, "Active", ["Deactivate", "Delete"]],
-  [2, "Deactivated", ["Activate", "Delete"]],
+  [0, "Pending", ["Edit", "Copy invitation code", "Delete"]],
+  [1, "Active", ["Edit", "Deactivate", "Delete"]],
+  [2, "Deactivated", ["Edit", "Activate", "Delete"]],
 ])("row %i (%s) offers %j in its menu", async (row, _status, expected) => {
   await renderHub();
   expect(await openRowMenu(row)).toEqual(expected);

@@ -3,7 +3,14 @@
  * DevOps' project list. Tests drive it: failures per route, requests that never answer, and
  * the app tokens the node accepts (case H9).
  */
-import type { Connection, InvitationPreview } from "../../src/shared/contracts";
+import type {
+  Connection,
+  ConnectionScripts,
+  InvitationPreview,
+  NodeCredentialStatus,
+  SyncErrorItem,
+  SyncStatistics,
+} from "../../src/shared/contracts";
 import { type ErrorCode, ERRORS } from "../../src/shared/errors";
 
 export const NODE_URL = "http://node.test";
@@ -32,6 +39,38 @@ export interface FakeBackend {
   /** Errors for invitation codes (inspect and accept). */
   invitationErrors: Map<string, ErrorCode>;
   preview: InvitationPreview;
+  /** Stored scripts per connection id (absent: defaults). */
+  scripts: Map<string, ConnectionScripts>;
+  statistics: SyncStatistics;
+  /** The node credential status; a PUT with a pat in `credentialErrors` fails with that code. */
+  credential: NodeCredentialStatus;
+  credentialErrors: Map<string, ErrorCode>;
+  /** Sync errors per connection id; retry and resolve remove them. */
+  syncErrors: Map<string, SyncErrorItem[]>;
+}
+
+/** Scripts the fake node answers when none are stored. */
+export const DEFAULT_TEST_SCRIPTS: ConnectionScripts = {
+  outgoing: "replica.title = workItem.title;",
+  incoming: "workItem.title = replica.title;",
+};
+
+/** A syntax error answer with the node's details (script, 1-based line and column). */
+export function syntaxAnswer(
+  script: keyof ConnectionScripts,
+  line: number,
+  column: number,
+): Answer {
+  return {
+    status: 400,
+    body: {
+      statusCode: 400,
+      code: "SYNC_ERR_SCRIPT_SYNTAX",
+      error: "Bad Request",
+      message: `Script failed at line ${line}`,
+      details: { script, line, column, message: "SyntaxError: unexpected token" },
+    },
+  };
 }
 
 export function connection(overrides: Partial<Connection> = {}): Connection {
@@ -97,6 +136,18 @@ export function createFakeBackend(): FakeBackend {
       mode: "basic",
       initiatorUrl: "http://fabrikam.test",
       expiresAt: "2026-02-01T00:00:00.000Z",
+    },
+    scripts: new Map(),
+    credential: { source: "none", identity: null, updatedAt: null },
+    credentialErrors: new Map(),
+    syncErrors: new Map(),
+    statistics: {
+      twins: 12,
+      outgoing: { queued: 2, failed: 1 },
+      incoming: { queued: 0, failed: 3 },
+      lastSentAt: "2026-01-01T00:00:00.000Z",
+      lastReceivedAt: null,
+      lastContactAt: "2026-01-01T00:00:00.000Z",
     },
     fetch: async (input, init = {}) => {
       const url = new URL(input);
@@ -165,8 +216,11 @@ function connectionRoutes(
     return { status: 200, body: { connections: backend.connections } };
   }
   if (path === "/api/v1/connections" && method === "POST") return initiate(backend, body);
+  if (path === "/api/v1/node/credential") return credentialRoute(backend, method, body);
   if (path === "/api/v1/invitations/inspect") return inspect(backend, body);
   if (path === "/api/v1/invitations/accept") return accept(backend, body);
+  const errorsAction = /^\/api\/v1\/connections\/([^/]+)\/errors\/(retry|resolve)$/.exec(path);
+  if (errorsAction && method === "POST") return actOnErrors(backend, errorsAction[1], body);
   if (!match) return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
   const target = find(decodeURIComponent(match[1]));
   if (!target) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");
@@ -182,6 +236,14 @@ function connectionRoutes(
     case "POST deactivate":
       target.status = "deactivated";
       return { status: 200, body: target };
+    case "GET scripts":
+      return { status: 200, body: backend.scripts.get(target.id) ?? DEFAULT_TEST_SCRIPTS };
+    case "PUT scripts":
+      return saveScripts(backend, target, body as ConnectionScripts);
+    case "GET errors":
+      return { status: 200, body: { errors: backend.syncErrors.get(target.id) ?? [] } };
+    case "GET statistics":
+      return { status: 200, body: backend.statistics };
     case "DELETE ":
       backend.connections = backend.connections.filter((c) => c !== target);
       return { status: 204 };
@@ -250,4 +312,46 @@ function accept(backend: FakeBackend, body: unknown): Answer {
   });
   backend.connections.push(created);
   return { status: 200, body: { connection: created } };
+}
+
+/** Like the node: Basic mode is locked; a script with "@@" in it has a syntax error there. */
+function saveScripts(backend: FakeBackend, target: Connection, body: ConnectionScripts): Answer {
+  if (target.mode === "basic") return errorAnswer("SYNC_ERR_CONNECTION_SCRIPT_LOCKED");
+  for (const script of ["outgoing", "incoming"] as const) {
+    const lines = body[script].split("\n");
+    const line = lines.findIndex((text) => text.includes("@@"));
+    if (line >= 0) return syntaxAnswer(script, line + 1, lines[line].indexOf("@@") + 1);
+  }
+  backend.scripts.set(target.id, body);
+  return { status: 200, body };
+}
+
+/** GET answers the status (never a token); PUT "verifies" the pat and stores it. */
+function credentialRoute(backend: FakeBackend, method: string, body: unknown): Answer {
+  if (method === "GET") return { status: 200, body: backend.credential };
+  const { pat } = body as { pat: string };
+  const refusal = backend.credentialErrors.get(pat);
+  if (refusal) return errorAnswer(refusal);
+  backend.credential = {
+    source: "stored",
+    identity: "Sync Service",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+  };
+  return { status: 200, body: backend.credential };
+}
+
+/** Bulk retry/resolve: removes the listed (or all) errors; unknown ids are "not-found". */
+function actOnErrors(backend: FakeBackend, id: string, body: unknown): Answer {
+  const { ids, all } = body as { ids?: string[]; all?: boolean };
+  const listed = backend.syncErrors.get(id) ?? [];
+  const chosen = all ? listed.map((e) => e.id) : (ids ?? []);
+  const results = chosen.map((errorId) => ({
+    id: errorId,
+    status: listed.some((e) => e.id === errorId) ? "done" : "not-found",
+  }));
+  backend.syncErrors.set(
+    id,
+    listed.filter((e) => !chosen.includes(e.id)),
+  );
+  return { status: 200, body: { results } };
 }

@@ -105,7 +105,7 @@ function headerCommands(
   ];
 }
 
-/** Row actions: copy and delete open a dialog; activate/deactivate run at once. */
+/** Row actions: edit opens a panel, copy and delete open a dialog; activate/deactivate run at once. */
 function useRowActions(
   client: SyncNodeClient | null,
   open: (overlay: Overlay) => void,
@@ -117,6 +117,8 @@ function useRowActions(
     (action: ConnectionAction, connection: Connection) => {
       if (!client) return;
       switch (action) {
+        case "edit":
+          return open({ kind: "edit", connection });
         case "copyInvitation":
           return open({ kind: "invitation", connection });
         case "delete":

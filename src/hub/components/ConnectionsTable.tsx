@@ -17,7 +17,7 @@ import { destinationLabel, modeLabel, typeLabel } from "./connectionLabels";
 import { ConnectionStatus } from "./ConnectionStatus";
 
 /** What a row's "..." menu can ask for. */
-export type ConnectionAction = "copyInvitation" | "activate" | "deactivate" | "delete";
+export type ConnectionAction = "edit" | "copyInvitation" | "activate" | "deactivate" | "delete";
 
 /** The connections list: one row per connection, with a "..." menu of row actions. */
 export function ConnectionsTable(props: {
@@ -69,15 +69,29 @@ const cell =
     return textCell(text, className)(row, columnIndex, column);
   };
 
-const nameCell: Cell = (_row, columnIndex, column, item) => (
-  <TwoLineTableCell
-    key={column.id}
-    columnIndex={columnIndex}
-    tableColumn={column}
-    line1={<span className="text-ellipsis font-weight-semibold">{item.name}</span>}
-    line2={<span className="text-ellipsis secondary-text">{item.description}</span>}
-  />
-);
+/** The name opens Edit connection (a real button: focusable, Enter/Space work). */
+const nameCell =
+  (onAction: (a: ConnectionAction, c: Connection) => void): Cell =>
+  (_row, columnIndex, column, item) => (
+    <TwoLineTableCell
+      key={column.id}
+      columnIndex={columnIndex}
+      tableColumn={column}
+      line1={
+        <button
+          type="button"
+          className="connection-name-link text-ellipsis font-weight-semibold"
+          onClick={(event) => {
+            event.stopPropagation();
+            onAction("edit", item);
+          }}
+        >
+          {item.name}
+        </button>
+      }
+      line2={<span className="text-ellipsis secondary-text">{item.description}</span>}
+    />
+  );
 
 const statusCell: Cell = (_row, columnIndex, column, item) => (
   <SimpleTableCell columnIndex={columnIndex} tableColumn={column} key={column.id}>
@@ -96,7 +110,7 @@ const activityCell: Cell = (row, columnIndex, column, item) =>
 
 function buildColumns(onAction: (a: ConnectionAction, c: Connection) => void): Column[] {
   return [
-    { id: "name", name: "Name", width: -24, renderCell: nameCell },
+    { id: "name", name: "Name", width: -24, renderCell: nameCell(onAction) },
     {
       id: "local",
       name: "Local",
@@ -131,7 +145,7 @@ function buildColumns(onAction: (a: ConnectionAction, c: Connection) => void): C
   ];
 }
 
-/** Row actions by status: copy the code while Pending, activate/deactivate, delete. */
+/** Row actions by status: edit, copy the code while Pending, activate/deactivate, delete. */
 function menuItems(c: Connection, onAction: (a: ConnectionAction, c: Connection) => void) {
   const item = (id: ConnectionAction, text: string, iconName: string): IMenuItem => ({
     id,
@@ -139,7 +153,7 @@ function menuItems(c: Connection, onAction: (a: ConnectionAction, c: Connection)
     iconProps: { iconName },
     onActivate: () => onAction(id, c),
   });
-  const items: IMenuItem[] = [];
+  const items: IMenuItem[] = [item("edit", "Edit", "Edit")];
   if (c.status === "pending") items.push(item("copyInvitation", "Copy invitation code", "Copy"));
   if (c.status === "active" || c.status === "error")
     items.push(item("deactivate", "Deactivate", "CirclePause"));

@@ -7,6 +7,7 @@ import { assertNever } from "../../shared/states";
 import {
   AcceptInvitationPanel,
   DeleteConnectionDialog,
+  EditConnectionPanel,
   InitiateConnectionPanel,
   InvitationCodeDialog,
   NodeSettingsPanel,
@@ -19,7 +20,8 @@ export type Overlay =
   | { kind: "accept" }
   | { kind: "nodeSettings"; firstRun: boolean }
   | { kind: "invitation"; connection: Connection }
-  | { kind: "delete"; connection: Connection };
+  | { kind: "delete"; connection: Connection }
+  | { kind: "edit"; connection: Connection };
 
 /** Renders the open panel or dialog (each loaded lazily), with a spinner while its code loads. */
 export function PageOverlay(props: {
@@ -83,6 +85,17 @@ function renderOverlay(props: React.ComponentProps<typeof PageOverlay>) {
           connection={overlay.connection}
           onDismiss={close}
           onDeleted={() => {
+            onConnectionsChanged();
+            close();
+          }}
+        />
+      );
+    case "edit":
+      return (
+        <EditConnectionPanel
+          client={client}
+          connection={overlay.connection}
+          onDismiss={() => {
             onConnectionsChanged();
             close();
           }}

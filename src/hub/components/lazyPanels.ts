@@ -33,3 +33,16 @@ export const DeleteConnectionDialog = React.lazy(() =>
     (m) => ({ default: m.DeleteConnectionDialog }),
   ),
 );
+
+export const EditConnectionPanel = React.lazy(() =>
+  import(/* webpackChunkName: "edit-connection" */ "./edit/EditConnectionPanel").then((m) => ({
+    default: m.EditConnectionPanel,
+  })),
+);
+
+/** The CodeMirror editor: its own chunk, loaded when the Rules tab first shows a script. */
+export const ScriptEditor = React.lazy(() =>
+  import(/* webpackChunkName: "script-editor" */ "./edit/ScriptEditor").then((m) => ({
+    default: m.ScriptEditor,
+  })),
+);

@@ -11,6 +11,7 @@ import type { NodeInfo } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
 import { useMountedRef } from "../useMountedRef";
+import { NodeCredentialSection } from "./NodeCredentialSection";
 import { nodeUrlError, normalizeNodeUrl } from "./nodeUrlRules";
 
 /** Progress of testing and saving the node URL. */
@@ -24,7 +25,7 @@ type TestState =
 /**
  * Node settings: the sync node URL, tested (`GET /api/v1/node` must answer as an Exalate sync
  * node) before it is stored in the organization's extension data. Opened by itself on first
- * run. Sections are stacked so later settings (the background-sync PAT, issue 9) slot in below.
+ * run. Below it, once a node is saved: the background-sync personal access token.
  */
 export function NodeSettingsPanel(props: {
   firstRun: boolean;
@@ -37,6 +38,11 @@ export function NodeSettingsPanel(props: {
   const [urlError, setUrlError] = React.useState<string>();
   const [test, setTest] = React.useState<TestState>({ status: "idle" });
   const mounted = useMountedRef();
+  const { currentUrl } = props;
+  const credentialClient = React.useMemo(
+    () => (currentUrl ? services.clientFor(currentUrl) : null),
+    [services, currentUrl],
+  );
 
   const save = (nodeUrl: string) => {
     setTest({ status: "saving" });
@@ -109,6 +115,7 @@ export function NodeSettingsPanel(props: {
           </div>
           <TestResult test={test} />
         </section>
+        {credentialClient && <NodeCredentialSection client={credentialClient} />}
       </div>
     </Panel>
   );

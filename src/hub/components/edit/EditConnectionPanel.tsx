@@ -1,0 +1,104 @@
+import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Panel } from "azure-devops-ui/Panel";
+import { Tab, TabBar, TabSize } from "azure-devops-ui/Tabs";
+import * as React from "react";
+
+import type { SyncNodeClient } from "../../../client";
+import type { Connection } from "../../../shared/contracts";
+import { assertNever } from "../../../shared/states";
+import { ErrorsTab } from "./ErrorsTab";
+import { RulesTab } from "./RulesTab";
+import { StatisticsTab } from "./StatisticsTab";
+
+/** The tabs of Edit connection, in display order (Rules first: what Script mode users edit). */
+export const EDIT_TABS = ["rules", "errors", "statistics"] as const;
+export type EditTab = (typeof EDIT_TABS)[number];
+
+const TAB_NAMES: Record<EditTab, string> = {
+  rules: "Rules",
+  errors: "Errors",
+  statistics: "Statistics",
+};
+
+/**
+ * Edit connection: a panel with a tab per area of the connection's configuration. Closing (or
+ * switching tabs) with unsaved script changes asks first (the editor's text would be lost).
+ */
+export function EditConnectionPanel(props: {
+  client: SyncNodeClient;
+  connection: Connection;
+  onDismiss: () => void;
+}): React.ReactElement {
+  const { client, connection } = props;
+  const [tab, setTab] = React.useState<EditTab>("rules");
+  const [dirty, setDirty] = React.useState(false);
+  const [pending, setPending] = React.useState<EditTab | "close" | null>(null);
+  const leave = (next: EditTab | "close") => {
+    if (dirty && next !== tab) return setPending(next);
+    if (next === "close") props.onDismiss();
+    else setTab(next);
+  };
+  const discard = () => {
+    const next = pending;
+    setPending(null);
+    setDirty(false);
+    if (next === "close") props.onDismiss();
+    else if (next) setTab(next);
+  };
+  return (
+    <Panel
+      onDismiss={() => leave("close")}
+      titleProps={{ text: `Edit connection ${connection.name}` }}
+      description={`${connection.localShortName} to ${connection.remoteShortName ?? "(not accepted yet)"}`}
+      size={2}
+      footerButtonProps={[{ text: "Close", onClick: () => leave("close") }]}
+    >
+      <div className="flex-column rhythm-vertical-16 edit-connection">
+        <TabBar
+          selectedTabId={tab}
+          onSelectedTabChanged={(id) => leave(id as EditTab)}
+          tabSize={TabSize.Compact}
+          ariaLabel="Connection settings"
+        >
+          {EDIT_TABS.map((id) => (
+            <Tab key={id} id={id} name={TAB_NAMES[id]} />
+          ))}
+        </TabBar>
+        {pending !== null && (
+          <MessageCard
+            severity={MessageCardSeverity.Warning}
+            className="flex-self-stretch"
+            role="alert"
+            buttonProps={[
+              { text: "Discard changes", onClick: discard, danger: true },
+              { text: "Keep editing", onClick: () => setPending(null), primary: true },
+            ]}
+          >
+            The scripts have unsaved changes. Discard them?
+          </MessageCard>
+        )}
+        <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
+          {renderTab(tab, client, connection, setDirty)}
+        </div>
+      </div>
+    </Panel>
+  );
+}
+
+function renderTab(
+  tab: EditTab,
+  client: SyncNodeClient,
+  connection: Connection,
+  onDirtyChange: (dirty: boolean) => void,
+): React.ReactElement {
+  switch (tab) {
+    case "rules":
+      return <RulesTab client={client} connection={connection} onDirtyChange={onDirtyChange} />;
+    case "errors":
+      return <ErrorsTab client={client} connection={connection} />;
+    case "statistics":
+      return <StatisticsTab client={client} connection={connection} />;
+    default:
+      return assertNever(tab);
+  }
+}

@@ -1,0 +1,126 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { EditorView } from "codemirror";
+
+import { installRangeGeometry } from "./codemirror-jsdom";
+import { connection, errorAnswer, type FakeBackend } from "./fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
+import { sdkMock } from "./sdk-mock";
+
+jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+
+let backend: FakeBackend;
+
+beforeAll(installRangeGeometry);
+
+beforeEach(() => {
+  backend = setUpHub();
+  backend.connections.push(
+    connection({ id: "c-script", name: "to_script", mode: "script" }),
+    connection({ id: "c-basic", name: "to_basic", mode: "basic" }),
+  );
+});
+
+afterEach(restoreParent);
+
+/** Opens Edit connection by clicking the connection's name in the table. */
+async function openEdit(name: string): Promise<void> {
+  await renderHub();
+  await findTable();
+  fireEvent.click(screen.getByRole("button", { name }));
+  await screen.findByRole("tab", { name: "Rules" }, { timeout: 5000 });
+}
+
+/** The CodeMirror content element of one script editor, once the lazy editor is loaded. */
+async function editor(label: "Outgoing script" | "Incoming script"): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const found = document.querySelector<HTMLElement>(`.cm-content[aria-label="${label}"]`);
+      if (!found) throw new Error(`no editor ${label}`);
+      return found;
+    },
+    { timeout: 5000 },
+  );
+}
+
+/** Replaces an editor's text through CodeMirror itself (as typing would). */
+async function typeInto(label: "Outgoing script" | "Incoming script", text: string) {
+  const view = EditorView.findFromDOM(await editor(label))!;
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }));
+}
+
+test("the name opens Edit connection with Rules first and both scripts in editors", async () => {
+  await openEdit("to_script");
+  const tabs = screen.getAllByRole("tab").map((tab) => tab.textContent);
+  expect(tabs[0]).toBe("Rules");
+  expect((await editor("Outgoing script")).textContent).toContain("replica.title");
+  expect((await editor("Incoming script")).textContent).toContain("workItem.title");
+  expect(document.querySelector(".cm-lineNumbers")).not.toBeNull();
+});
+
+test("Save PUTs the edited scripts and a toast confirms", async () => {
+  await openEdit("to_script");
+  await typeInto("Incoming script", 'workItem.title = "[C] " + replica.title;');
+  fireEvent.click(screen.getByRole("button", { name: "Save" }));
+  await waitFor(() => expect(sdkMock.control.toasts).toContain("Scripts saved."));
+  const put = backend.requests.find((r) => r.method === "PUT");
+  expect(put?.url).toBe("http://node.test/api/v1/connections/c-script/scripts");
+  expect(put?.body).toEqual({
+    outgoing: "replica.title = workItem.title;",
+    incoming: 'workItem.title = "[C] " + replica.title;',
+  });
+});
+
+test("a syntax error is shown inline with script, line and column, and nothing is stored", async () => {
+  await openEdit("to_script");
+  await typeInto("Incoming script", "const a = 1;\nworkItem.title = @@;");
+  fireEvent.click(screen.getByRole("button", { name: "Save" }));
+  const alert = await screen.findByText(/Incoming script, line 2, column 18/);
+  expect(alert.textContent).toContain("SYNC_ERR_SCRIPT_SYNTAX");
+  expect(backend.scripts.has("c-script")).toBe(false);
+});
+
+test("closing with unsaved changes warns; Keep editing stays, Discard closes", async () => {
+  await openEdit("to_script");
+  await typeInto("Outgoing script", "replica.title = 'changed';");
+  fireEvent.click(screen.getAllByRole("button", { name: "Close" })[0]);
+  expect(await screen.findByText(/unsaved changes/)).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Keep editing" }));
+  expect(screen.queryByText(/unsaved changes/)).toBeNull();
+  expect(screen.getByRole("tab", { name: "Rules" })).toBeTruthy();
+  fireEvent.click(screen.getAllByRole("button", { name: "Close" })[0]);
+  fireEvent.click(await screen.findByRole("button", { name: "Discard changes" }));
+  await waitFor(() => expect(screen.queryByRole("tab", { name: "Rules" })).toBeNull());
+});
+
+test("Basic mode shows the scripts read-only with an explanation and no Save", async () => {
+  await openEdit("to_basic");
+  const content = await editor("Incoming script");
+  expect(content.getAttribute("contenteditable")).toBe("false");
+  expect(screen.getByText(/uses Basic mode/)).toBeTruthy();
+  expect(screen.queryByRole("button", { name: "Save" })).toBeNull();
+});
+
+test("a failed load shows the code with Retry, and Retry loads the scripts", async () => {
+  backend.failures.set(
+    "GET /api/v1/connections/c-script/scripts",
+    errorAnswer("SYNC_ERR_INTERNAL"),
+  );
+  await openEdit("to_script");
+  const card = await screen.findByRole("alert");
+  expect(within(card).getByText(/SYNC_ERR_INTERNAL/)).toBeTruthy();
+  backend.failures.clear();
+  fireEvent.click(screen.getByRole("button", { name: "Retry" }));
+  expect((await editor("Outgoing script")).textContent).toContain("replica.title");
+});
+
+test("the row menu's Edit opens the same panel", async () => {
+  await renderHub();
+  await findTable();
+  fireEvent.click(screen.getAllByRole("button", { name: "More options" })[0]);
+  const menu = await screen.findByRole("menu");
+  const edit = within(menu)
+    .getAllByRole("menuitem")
+    .find((item) => item.textContent?.trim() === "Edit")!;
+  fireEvent.click(edit);
+  expect(await screen.findByRole("tab", { name: "Rules" }, { timeout: 5000 })).toBeTruthy();
+});
