@@ -139,8 +139,12 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   registerNodeRoutes(app, { config, store, metrics, hasSyncCredential });
   registerConnectionRoutes(app, auth, new ConnectionService(context));
   registerInvitationRoutes(app, auth, new InvitationService(context));
-  registerScriptRoutes(app, auth, new ScriptService(context));
   const sync = createSyncServices({ config, store, box: deps.secretBox, logger: app.log, now });
+  registerScriptRoutes(
+    app,
+    auth,
+    new ScriptService(context, (script) => sync.context.scripts.checkSyntax(script)),
+  );
   app.addHook("onClose", () => sync.close());
   registerTriggerRoutes(app, auth, sync);
   registerSyncRoutes(app, auth, sync);

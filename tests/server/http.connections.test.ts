@@ -162,6 +162,12 @@ describe.each(testDialects())("connections API on %s", (dialect) => {
     expect(saved.statusCode).toBe(200);
     expect((await call("GET", url)).json()).toEqual({ outgoing: "replica.a = 1;", incoming: "" });
 
+    const broken = await call("PUT", url, { outgoing: "replica.a = 1;", incoming: "\nif (x {" });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().code).toBe("SYNC_ERR_SCRIPT_SYNTAX");
+    expect(broken.json().details).toMatchObject({ script: "incoming", line: 2 });
+    expect((await call("GET", url)).json()).toEqual({ outgoing: "replica.a = 1;", incoming: "" });
+
     const basic = await initiate({ name: "Basic one", mode: "basic" });
     const basicUrl = routePath(ROUTES.connectionScripts, { id: basic.connection.id });
     const locked = await call("PUT", basicUrl, { outgoing: "x", incoming: "y" });
