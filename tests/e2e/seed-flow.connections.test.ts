@@ -93,7 +93,7 @@ describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
   );
 
   it(
-    "fabrikam: accepting the code shows the invitation, takes a project and lists the connection (both sides Active waits for the node-to-node transport, issue 6)",
+    "fabrikam: accepting the code shows the invitation, takes a project and lists the connection Active",
     async () => {
       expect(invitationCode).not.toBe("");
       const page = await newTestPage(browser);
@@ -115,7 +115,27 @@ describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
       const cells = await row.innerText();
       expect(cells).toMatch(/fabrikam/);
       expect(cells).toMatch(/contoso/);
+      expect(cells).toMatch(/Active/);
       await screenshot(page, "seed-10-fabrikam-accepted");
+      await page.context().close();
+    },
+    FLOW_TIMEOUT_MS,
+  );
+
+  it(
+    "contoso: after the acceptance the connection is Active with the destination short name fabrikam",
+    async () => {
+      const page = await newTestPage(browser);
+      const frame = hubFrame(page);
+      await page.goto(test.env.organizations.contoso.hubPageUrl);
+      expect(await waitForConnectionList(page)).toBe("table");
+      const row = frame.getByRole("row", { name: /contoso_to_fabrikam/ });
+      await row.waitFor();
+      const cells = await row.innerText();
+      expect(cells).toMatch(/Active/);
+      expect(cells).not.toMatch(/unknown/);
+      expect(cells).toMatch(/fabrikam/);
+      await screenshot(page, "seed-11-contoso-active");
       await page.context().close();
     },
     FLOW_TIMEOUT_MS,
