@@ -22,37 +22,14 @@ import {
 } from "../../src/server/storage/node-settings-repository";
 import { findScripts, saveScripts } from "../../src/server/storage/script-repository";
 import { isUniqueViolation } from "../../src/server/storage/store-errors";
+import { testConnectionRow } from "../helpers/connection-row";
 import { forEachDialect } from "../helpers/with-store";
 
 const box = new SecretBox(Buffer.alloc(32, 7));
 
-function connectionRow(name: string): NewConnectionRow {
-  const now = Date.now();
-  return {
-    id: randomUUID(),
-    name,
-    name_key: name.toLowerCase(),
-    description: "",
-    local_short_name: "contoso",
-    remote_short_name: "fabrikam",
-    type: "public",
-    local_side: "public",
-    role: "initiator",
-    mode: "script",
-    status: "pending",
-    status_reason_code: null,
-    status_reason_message: null,
-    remote_url: null,
-    incoming_project_id: "p1",
-    incoming_project_name: "Alpha",
-    secret_sealed: null,
-    created_at: now,
-    updated_at: now,
-    accepted_at: null,
-    last_activity_at: null,
-    last_contact_at: null,
-  };
-}
+/** A Pending connection row (the shared test row, with the state a new connection has). */
+const connectionRow = (name: string): NewConnectionRow =>
+  testConnectionRow(name, { status: "pending", accepted_at: null });
 
 forEachDialect((dialect, getStore) => {
   test("migrations are recorded and running them again changes nothing", async () => {

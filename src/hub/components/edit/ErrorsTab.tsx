@@ -9,6 +9,7 @@ import { actOnSyncErrors, listSyncErrors } from "../../../client/connection-sett
 import type { Connection, SyncErrorActionResult, SyncErrorItem } from "../../../shared/contracts";
 import { ErrorCard } from "../ErrorCard";
 import { useMountedRef } from "../useMountedRef";
+import { RetryCard } from "./RetryCard";
 
 type ErrorsState =
   | { status: "loading" }
@@ -53,12 +54,7 @@ export function ErrorsTab(props: {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading errors..." />;
     case "failed":
-      return (
-        <ErrorCard
-          error={state.error}
-          actions={[{ text: "Retry", onClick: load, primary: true }]}
-        />
-      );
+      return <RetryCard error={state.error} onRetry={load} />;
     case "loaded":
       return (
         <div className="flex-column rhythm-vertical-16">

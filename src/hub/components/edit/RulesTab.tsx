@@ -11,6 +11,7 @@ import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
 import { ScriptEditor } from "../lazyPanels";
 import { useMountedRef } from "../useMountedRef";
+import { RetryCard } from "./RetryCard";
 import type { ScriptPosition } from "./ScriptEditor";
 
 type ScriptKind = keyof ConnectionScripts;
@@ -50,12 +51,7 @@ export function RulesTab(props: {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading scripts..." />;
     case "failed":
-      return (
-        <ErrorCard
-          error={state.error}
-          actions={[{ text: "Retry", onClick: load, primary: true }]}
-        />
-      );
+      return <RetryCard error={state.error} onRetry={load} />;
     case "loaded":
       return (
         <RulesEditor

@@ -5,8 +5,8 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../../client";
 import { getStatistics } from "../../../client/connection-settings-api";
 import type { Connection, SyncStatistics } from "../../../shared/contracts";
-import { ErrorCard } from "../ErrorCard";
 import { useMountedRef } from "../useMountedRef";
+import { RetryCard } from "./RetryCard";
 
 type StatisticsState =
   | { status: "loading" }
@@ -36,12 +36,7 @@ export function StatisticsTab(props: {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading statistics..." />;
     case "failed":
-      return (
-        <ErrorCard
-          error={state.error}
-          actions={[{ text: "Retry", onClick: load, primary: true }]}
-        />
-      );
+      return <RetryCard error={state.error} onRetry={load} />;
     case "loaded":
       return <StatisticsList statistics={state.statistics} privateSide={connection.localSide} />;
   }

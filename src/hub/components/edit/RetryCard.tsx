@@ -1,0 +1,13 @@
+import * as React from "react";
+
+import { ErrorCard } from "../ErrorCard";
+
+/** A tab's load failure: the error (with its code) and a primary Retry action (design.md rule 6). */
+export function RetryCard(props: { error: unknown; onRetry: () => void }): React.ReactElement {
+  return (
+    <ErrorCard
+      error={props.error}
+      actions={[{ text: "Retry", onClick: props.onRetry, primary: true }]}
+    />
+  );
+}
