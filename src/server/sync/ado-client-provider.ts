@@ -8,6 +8,7 @@
 import { SyncError } from "../../shared/errors";
 import { AdoHttp, type AdoHttpOptions } from "../ado/ado-http";
 import type { AdoIdentityRef } from "../ado/ado-types";
+import { IdentityDirectory } from "../ado/identity-lookup";
 import { OrganizationGate, systemClock } from "../ado/rate-limit-gate";
 import type { SecretBox } from "../crypto/secret-box";
 import { NODE_SETTING_KEYS, readSetting } from "../storage/node-settings-repository";
@@ -30,6 +31,8 @@ interface ClientEntry {
   pat: string;
   http: AdoHttp;
   identity?: Promise<AdoIdentityRef>;
+  /** E-mail lookups for scripts, cached per PAT (another PAT may see other users). */
+  directory: IdentityDirectory;
 }
 
 /** Gives the current client and sync identity; re-reads the stored PAT on each call. */
@@ -60,6 +63,15 @@ export class AdoClientProvider {
     return current.identity;
   }
 
+  /**
+   * The active user whose sign-in or mail address is `email`, or undefined (cached ten minutes,
+   * hits and misses; see `IdentityDirectory`).
+   * @throws SyncError SYNC_ERR_CREDENTIAL_MISSING, SYNC_ERR_ADO_* when the Identities API fails
+   */
+  async userByEmail(email: string): Promise<AdoIdentityRef | undefined> {
+    return (await this.#current()).directory.byEmail(email);
+  }
+
   async #current(): Promise<ClientEntry> {
     const { organizationUrl } = this.#options;
     const stored = await readSetting(
@@ -76,7 +88,7 @@ export class AdoClientProvider {
         credential: { kind: "pat", token: pat },
         gate: this.#gate,
       });
-      this.#cached = { pat, http };
+      this.#cached = { pat, http, directory: new IdentityDirectory(http) };
     }
     return this.#cached;
   }

@@ -29,6 +29,7 @@ import {
 } from "../storage/twin-repository";
 import { addMergedAttachments, addMergedComments } from "./incoming-extras";
 import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "./incoming-write";
+import { scriptUsersFor } from "./script-users";
 import {
   requireSyncConnection,
   scriptContextOf,
@@ -127,7 +128,12 @@ async function runIncomingScript(
     replica,
     workItem: before,
     firstSync,
-    context: await scriptContextOf(context.store.db, connection, context.limits),
+    context: await scriptContextOf(
+      context.store.db,
+      connection,
+      context.limits,
+      await scriptUsersFor(context.ado, replica, context.logger),
+    ),
   });
   return result.workItem;
 }

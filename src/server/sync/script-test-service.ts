@@ -9,6 +9,7 @@ import { emptyScriptWorkItem } from "../../shared/contracts/replica";
 import type { IncomingTestResult, OutgoingTestResult } from "../../shared/contracts/sync";
 import { diffToJsonPatch } from "../sandbox/work-item-patch";
 import { findTwinByLocalId } from "../storage/twin-repository";
+import { scriptUsersFor } from "./script-users";
 import {
   requireSyncConnection,
   scriptContextOf,
@@ -58,7 +59,12 @@ export class ScriptTestService {
       replica: input.replica,
       workItem: before,
       firstSync,
-      context: await scriptContextOf(db, connection, this.context.limits),
+      context: await scriptContextOf(
+        db,
+        connection,
+        this.context.limits,
+        await scriptUsersFor(this.context.ado, input.replica, this.context.logger),
+      ),
     });
     const changes = diffToJsonPatch(before, result.workItem);
     return {

@@ -19,6 +19,12 @@ import type { SyncQueuePort } from "./sync-queue-port";
 export interface SyncAdoAccess {
   client(): Promise<AdoHttp>;
   syncIdentity(): Promise<AdoIdentityRef>;
+  /**
+   * The active user of this organization whose sign-in or mail address is `email`
+   * (case-insensitive), or undefined; answers are cached by the implementation.
+   * @throws SyncError SYNC_ERR_ADO_* when the Identities API cannot answer
+   */
+  userByEmail(email: string): Promise<AdoIdentityRef | undefined>;
 }
 
 /** The subset of a pino logger the engine uses (never given secrets). */
@@ -69,11 +75,15 @@ export async function scriptsOf(db: Db, connection: ConnectionRow): Promise<Conn
   return (await findScripts(db, connection.id)) ?? defaultScripts(connection.mode);
 }
 
-/** What scripts know about the connection (`connection`, `incomingProject`, lookups). */
+/**
+ * What scripts know about the connection (`connection`, `incomingProject`, lookups). `users`:
+ * the people `nodeHelper.getUserByEmail` finds (see `scriptUsersFor`; none for outgoing runs).
+ */
 export async function scriptContextOf(
   db: Db,
   connection: ConnectionRow,
   limits: SyncLimits,
+  users: ScriptContext["users"] = [],
 ): Promise<ScriptContext> {
   const project = connection.incoming_project_name;
   return {
@@ -83,9 +93,7 @@ export async function scriptContextOf(
       remoteShortName: connection.remote_short_name,
     },
     incomingProject: project ? { key: project, name: project } : null,
-    // nodeHelper.getUserByEmail: left empty for now; identities are resolved by the save
-    // itself (unknown ones are left out with a warning, case S2).
-    users: [],
+    users,
     twins: await listTwinIds(db, connection.id, limits.scriptTwins),
   };
 }
