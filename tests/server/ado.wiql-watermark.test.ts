@@ -24,6 +24,15 @@ describe("buildWatermarkQuery", () => {
     );
   });
 
+  it("with afterId, pages through items sharing the watermark's ChangedDate by id", () => {
+    const query = buildWatermarkQuery({ where: "", since: "2026-01-01T00:00:00Z", afterId: 41 });
+    expect(query).toContain(
+      "WHERE [System.ChangedDate] >= '2026-01-01T00:00:00.000Z' AND" +
+        " ([System.ChangedDate] > '2026-01-01T00:00:00.000Z' OR [System.Id] > 41)",
+    );
+    expect(query).toMatch(/ORDER BY \[System.ChangedDate\] ASC, \[System.Id\] ASC$/);
+  });
+
   it("doubles single quotes in literals", () => {
     expect(wiqlString("O'Brien's")).toBe("'O''Brien''s'");
     expect(buildWatermarkQuery({ where: "", project: "Bob's" })).toContain("= 'Bob''s'");

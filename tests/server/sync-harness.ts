@@ -23,7 +23,11 @@ import { saveScripts } from "../../src/server/storage/script-repository";
 import type { Store, StoreDialect } from "../../src/server/storage/store";
 import { AdoClientProvider } from "../../src/server/sync/ado-client-provider";
 import type { ApplyHooks } from "../../src/server/sync/incoming-apply";
-import { DEFAULT_SYNC_LIMITS, type SyncContext } from "../../src/server/sync/sync-context";
+import {
+  DEFAULT_SYNC_LIMITS,
+  type SyncContext,
+  type SyncLimits,
+} from "../../src/server/sync/sync-context";
 import { SyncEngine } from "../../src/server/sync/sync-engine";
 import { createSyncQueueAdapter } from "../../src/server/sync/sync-queue-adapter";
 import { TriggerService } from "../../src/server/sync/trigger-service";
@@ -70,6 +74,8 @@ export interface SideOptions {
   incoming?: string;
   leaseMs?: number;
   hooks?: ApplyHooks;
+  /** Overrides of the engine's limits (e.g. a small poll page). */
+  limits?: Partial<SyncLimits>;
 }
 
 /** Starts an emulator, a store with the connection, and an engine (not started). */
@@ -93,7 +99,7 @@ export async function startSide(options: SideOptions): Promise<SyncSide> {
     ado,
     now: Date.now,
     logger: silent,
-    limits: DEFAULT_SYNC_LIMITS,
+    limits: { ...DEFAULT_SYNC_LIMITS, ...options.limits },
   };
   const engine = new SyncEngine(context, { worker: { hooks: options.hooks } });
   const user = new AdoHttp({

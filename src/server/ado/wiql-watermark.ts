@@ -17,6 +17,12 @@ export interface WatermarkQueryInput {
   project?: string;
   /** Use `>=` instead of `>`: for callers that de-duplicate by (id, rev) themselves. (Default: false.) */
   inclusive?: boolean;
+  /**
+   * With `since`: a (ChangedDate, id) cursor. Items changed exactly at `since` count only when
+   * their id is greater than `afterId`; later items all count. Lets a poll page through more
+   * items sharing one ChangedDate than `$top` returns.
+   */
+  afterId?: number;
 }
 
 /** Quotes a WIQL string literal (single quotes doubled). */
@@ -34,8 +40,14 @@ export function buildWatermarkQuery(input: WatermarkQueryInput): string {
   if (input.project) conditions.push(`[System.TeamProject] = ${wiqlString(input.project)}`);
   if (input.where.trim()) conditions.push(`(${input.where.trim()})`);
   if (input.since !== undefined) {
-    const iso = new Date(input.since).toISOString();
-    conditions.push(`[System.ChangedDate] ${input.inclusive ? ">=" : ">"} ${wiqlString(iso)}`);
+    const iso = wiqlString(new Date(input.since).toISOString());
+    if (input.afterId !== undefined) {
+      // Only `>=` and `>` on the date: equality on dates is where WIQL precision rules bite.
+      conditions.push(`[System.ChangedDate] >= ${iso}`);
+      conditions.push(`([System.ChangedDate] > ${iso} OR [System.Id] > ${input.afterId})`);
+    } else {
+      conditions.push(`[System.ChangedDate] ${input.inclusive ? ">=" : ">"} ${iso}`);
+    }
   }
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "";
   return (

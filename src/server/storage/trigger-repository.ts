@@ -53,7 +53,9 @@ export function updateTrigger(
   db: Db,
   connectionId: string,
   id: string,
-  changes: Partial<Pick<TriggerRow, "work_item_type" | "where_clause" | "active" | "watermark">> & {
+  changes: Partial<
+    Pick<TriggerRow, "work_item_type" | "where_clause" | "active" | "watermark" | "watermark_id">
+  > & {
     updated_at: number;
   },
 ): Promise<TriggerRow | undefined> {
@@ -67,15 +69,30 @@ export function updateTrigger(
 }
 
 /**
- * Moves a trigger's watermark forward to `watermark` (ISO text), never backwards: ISO 8601
- * UTC strings of one format sort as their instants.
+ * Moves a trigger's change-detection cursor forward to (`watermark`, `workItemId`): the
+ * `System.ChangedDate` (ISO text) and id of a work item handled; never backwards. ISO 8601 UTC
+ * strings of one format sort as their instants; ties on the date order by id.
  */
-export async function advanceWatermark(db: Db, id: string, watermark: string): Promise<void> {
+export async function advanceWatermark(
+  db: Db,
+  id: string,
+  watermark: string,
+  workItemId: number,
+): Promise<void> {
   await db
     .updateTable("triggers")
-    .set({ watermark })
+    .set({ watermark, watermark_id: workItemId })
     .where("id", "=", id)
-    .where((eb) => eb.or([eb("watermark", "is", null), eb("watermark", "<", watermark)]))
+    .where((eb) =>
+      eb.or([
+        eb("watermark", "is", null),
+        eb("watermark", "<", watermark),
+        eb.and([
+          eb("watermark", "=", watermark),
+          eb.or([eb("watermark_id", "is", null), eb("watermark_id", "<", workItemId)]),
+        ]),
+      ]),
+    )
     .execute();
 }
 

@@ -2,8 +2,10 @@
  * Change detection (design.md, "Sync model"): for each active trigger of a connection, a WIQL
  * query on the trigger's condition and its `System.ChangedDate` watermark; each changed work
  * item goes through `syncWorkItemOut`, and the transaction that enqueues its sync event (or
- * records why it was skipped) also advances the watermark to that item's ChangedDate. A crash
- * therefore repeats at most the item in hand, and nothing between two polls is missed.
+ * records why it was skipped) also advances the trigger's cursor to that item's (ChangedDate,
+ * id). A crash therefore repeats at most the item in hand, nothing between two polls is
+ * missed, and any number of items sharing one ChangedDate are worked off page by page
+ * (page size: `SyncLimits.pollPageSize`).
  */
 import type { AdoHttp } from "../ado/ado-http";
 import { queryWiql } from "../ado/wiql-api";
@@ -17,12 +19,6 @@ import {
 import { type OutgoingResult, syncWorkItemOut } from "./outgoing-sync";
 import type { SyncContext } from "./sync-context";
 import { triggerQuery } from "./trigger-query";
-
-/**
- * Work items read per trigger per poll. (Default: 200, one batch read; a burst larger than
- * that is worked off over the next polls, oldest first, since the watermark advances per item.)
- */
-export const POLL_PAGE_SIZE = 200;
 
 /** Polls every active trigger of `connection` once; returns a result per work item handled. */
 export async function pollConnection(
@@ -49,19 +45,22 @@ async function pollTrigger(
 ): Promise<OutgoingResult[]> {
   const http = await context.ado.client();
   const since = trigger.watermark ?? undefined;
-  const { ids } = await queryWiql(http, triggerQuery(trigger, since), { top: POLL_PAGE_SIZE });
+  const afterId = trigger.watermark_id ?? undefined;
+  const query = triggerQuery(trigger, since, afterId);
+  const { ids } = await queryWiql(http, query, { top: context.limits.pollPageSize });
   const dates = await changedDates(http, ids);
   const results: OutgoingResult[] = [];
   for (const id of ids) {
     const changed = dates.get(id);
     if (!changed) continue;
     const advance = async (tx: Parameters<typeof advanceWatermark>[0]) =>
-      advanceWatermark(tx, trigger.id, changed);
+      advanceWatermark(tx, trigger.id, changed, id);
     if (handled.has(id)) {
       await advance(context.store.db); // another trigger of this poll already sent it
       continue;
     }
-    const isNew = since === undefined || changed > since;
+    // Past the cursor is new; at an inclusive boundary (no id yet) it may be a repeat.
+    const isNew = since === undefined || changed > since || afterId !== undefined;
     results.push(
       await syncWorkItemOut(context, connection, id, {
         inTransaction: advance,

@@ -44,11 +44,17 @@ export interface SyncLimits {
   maxAttachmentBytes: number;
   /** Twins passed to scripts for `syncHelper.getLocalIssueKeyFromRemoteId`. (Default: 1000.) */
   scriptTwins: number;
+  /**
+   * Work items read per trigger per poll. (Default: 200, one batch read; a burst larger than
+   * that is worked off over the next polls, oldest first, since the cursor advances per item.)
+   */
+  pollPageSize: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   scriptTwins: 1000,
+  pollPageSize: 200,
 };
 
 /** Dependencies of the engine's parts. */

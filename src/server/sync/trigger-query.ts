@@ -15,13 +15,16 @@ export function triggerCondition(
 }
 
 /**
- * The query for a trigger, oldest change first. With `since`, only work items changed at or
- * after it (inclusive: a change in the same millisecond as the watermark but committed after
- * the last poll is not missed; the echo baseline makes the repeat a no-op).
+ * The query for a trigger, oldest change first (then by id). With `since`, only work items
+ * changed at or after it; with `afterId` too, those changed exactly at `since` only above that
+ * id (the (ChangedDate, id) cursor of change detection). Without `afterId` the boundary is
+ * inclusive: a change in the same millisecond as the watermark but committed after the last
+ * poll is not missed; the echo baseline makes the repeat a no-op.
  */
 export function triggerQuery(
   trigger: Pick<TriggerRow, "work_item_type" | "where_clause">,
   since?: string,
+  afterId?: number,
 ): string {
-  return buildWatermarkQuery({ where: triggerCondition(trigger), since, inclusive: true });
+  return buildWatermarkQuery({ where: triggerCondition(trigger), since, inclusive: true, afterId });
 }

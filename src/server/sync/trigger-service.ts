@@ -66,6 +66,7 @@ export class TriggerService {
       ...clean,
       active: active ? 1 : 0,
       watermark: active ? this.startWatermark() : null,
+      watermark_id: null,
       created_at: now,
       updated_at: now,
     };
@@ -129,6 +130,7 @@ export class TriggerService {
     return {
       active: active ? 1 : 0,
       watermark: starting ? this.startWatermark() : existing.watermark,
+      watermark_id: starting ? null : existing.watermark_id,
     };
   }
 

@@ -9,6 +9,7 @@ import { migration0001 } from "./0001-connections";
 import { migration0002 } from "./0002-sync-queue";
 import { migration0003 } from "./0003-transport";
 import { migration0005 } from "./0005-sync-engine";
+import { migration0006 } from "./0006-trigger-watermark-id";
 
 /** Migration name -> migration. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0002-sync-queue": migration0002,
   "0003-transport": migration0003,
   "0005-sync-engine": migration0005,
+  "0006-trigger-watermark-id": migration0006,
 };
 
 /** A Kysely migration provider over `MIGRATIONS`. */

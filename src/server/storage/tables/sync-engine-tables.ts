@@ -21,6 +21,11 @@ export interface TriggersTable {
    * wrote it) already turned into sync events; null before the first poll.
    */
   watermark: string | null;
+  /**
+   * The largest work item id handled at exactly `watermark` (migration 0006): the cursor is
+   * (ChangedDate, id). Null: none yet, so every item changed at `watermark` is read again.
+   */
+  watermark_id: number | null;
   created_at: number;
   updated_at: number;
 }
