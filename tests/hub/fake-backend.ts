@@ -8,6 +8,7 @@ import type {
   ConnectionScripts,
   InvitationPreview,
   NodeCredentialStatus,
+  NodeInfo,
   SyncErrorItem,
   SyncStatistics,
 } from "../../src/shared/contracts";
@@ -48,6 +49,16 @@ export interface FakeBackend {
   /** Sync errors per connection id; retry and resolve remove them. */
   syncErrors: Map<string, SyncErrorItem[]>;
 }
+
+/** What the fake node says about itself (`GET /api/v1/node`). */
+export const FAKE_NODE_INFO: NodeInfo = {
+  product: "exalate-adnode-sync-node",
+  version: "0.1.0",
+  apiVersions: ["v1"],
+  publicUrl: NODE_URL,
+  organizationUrl: "http://ado.test/contoso",
+  hasSyncCredential: false,
+};
 
 /** Scripts the fake node answers when none are stored. */
 export const DEFAULT_TEST_SCRIPTS: ConnectionScripts = {
@@ -185,19 +196,7 @@ function nodeAnswer(
   headers: Record<string, string>,
   body: unknown,
 ): Answer {
-  if (method === "GET" && path === "/api/v1/node") {
-    return {
-      status: 200,
-      body: {
-        product: "exalate-adnode-sync-node",
-        version: "0.1.0",
-        apiVersions: ["v1"],
-        publicUrl: NODE_URL,
-        organizationUrl: "http://ado.test/contoso",
-        hasSyncCredential: false,
-      },
-    };
-  }
+  if (method === "GET" && path === "/api/v1/node") return { status: 200, body: FAKE_NODE_INFO };
   const token = (headers.authorization ?? "").replace(/^Bearer /, "");
   if (!backend.validAppTokens.has(token)) return errorAnswer("SYNC_ERR_AUTH_APP_TOKEN_EXPIRED");
   if (!headers["x-azdo-access-token"]) return errorAnswer("SYNC_ERR_AUTH_ACCESS_TOKEN_MISSING");

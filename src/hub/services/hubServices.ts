@@ -10,6 +10,7 @@ import { copyText } from "./clipboard";
 import { readNodeUrl, saveNodeUrl } from "./extensionData";
 import { showToast } from "./globalMessages";
 import type { HostContext } from "./host";
+import { getOrganizationUrl } from "./location";
 import { listProjects } from "./projects";
 import { createSdkTokenProvider } from "./tokens";
 
@@ -21,6 +22,11 @@ export interface HubServices {
   saveNodeUrl(url: string): Promise<void>;
   /** A client of the sync node at `nodeUrl` (one per URL, sharing the SDK tokens). */
   clientFor(nodeUrl: string): SyncNodeClient;
+  /**
+   * This organization's (Services) or collection's (Server) base URL as the host's location
+   * service gives it, ending in "/" (e.g. `https://dev.azure.com/contoso/`).
+   */
+  organizationUrl(): Promise<string>;
   /** This organization's projects, for the project for incoming sync. */
   listProjects(): Promise<ProjectRef[]>;
   /** Shows a toast (host toast, or the in-iframe fallback). */
@@ -45,6 +51,7 @@ export function createHubServices(host: HostContext, tokens?: TokenProvider): Hu
       }
       return client;
     },
+    organizationUrl: getOrganizationUrl,
     listProjects: () => listProjects(host),
     notify: (message) => void showToast(message),
     copyText,

@@ -12,6 +12,7 @@ import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
 import { useMountedRef } from "../useMountedRef";
 import { NodeCredentialSection } from "./NodeCredentialSection";
+import { NodeOrganizationSection } from "./NodeOrganizationSection";
 import { nodeUrlError, normalizeNodeUrl } from "./nodeUrlRules";
 
 /** Progress of testing and saving the node URL. */
@@ -25,7 +26,8 @@ type TestState =
 /**
  * Node settings: the sync node URL, tested (`GET /api/v1/node` must answer as an Exalate sync
  * node) before it is stored in the organization's extension data. Opened by itself on first
- * run. Below it, once a node is saved: the background-sync personal access token.
+ * run. Below it, once a node is saved: the organization URL the node serves (checked against
+ * the host's) and the background-sync personal access token.
  */
 export function NodeSettingsPanel(props: {
   firstRun: boolean;
@@ -115,6 +117,7 @@ export function NodeSettingsPanel(props: {
           </div>
           <TestResult test={test} />
         </section>
+        {credentialClient && <NodeOrganizationSection client={credentialClient} />}
         {credentialClient && <NodeCredentialSection client={credentialClient} />}
       </div>
     </Panel>
