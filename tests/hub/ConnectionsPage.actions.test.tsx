@@ -109,3 +109,44 @@ test("Copy invitation code on a Pending row reads the code and copies it", async
   expect(writeText).toHaveBeenCalledWith("INV-c-pending");
   expect(screen.getByText("Copied to the clipboard.")).toBeTruthy();
 });
+
+test("Regenerate code asks first, then shows the new code; Keep this code changes nothing", async () => {
+  await renderHub();
+  await openRowMenu(0);
+  fireEvent.click(menuItem("Copy invitation code"));
+  const field = () =>
+    screen.getByRole("textbox", { name: "Invitation code" }) as HTMLTextAreaElement;
+  await screen.findByRole("textbox", { name: "Invitation code" });
+  fireEvent.click(screen.getByRole("button", { name: "Regenerate code" }));
+  expect(await screen.findByText(/your partner cannot use it any more/)).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Keep this code" }));
+  expect(field().value).toBe("INV-c-pending");
+  expect(backend.requests.filter((r) => r.method === "POST")).toEqual([]);
+
+  fireEvent.click(screen.getByRole("button", { name: "Regenerate code" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Regenerate" }));
+  await waitFor(() => expect(field().value).toBe("INV-c-pending-2"));
+  expect(screen.queryByText(/your partner cannot use it any more/)).toBeNull();
+  expect(sdkMock.control.toasts).toContain(
+    "New invitation code made. The previous code no longer works.",
+  );
+  const post = backend.requests.find((r) => r.method === "POST");
+  expect(post?.url).toBe("http://node.test/api/v1/connections/c-pending/invitation");
+});
+
+test("an invitation code that cannot be read offers Regenerate code as the way out", async () => {
+  backend.failures.set(
+    "GET /api/v1/connections/c-pending/invitation",
+    errorAnswer("SYNC_ERR_INVITATION_EXPIRED"),
+  );
+  await renderHub();
+  await openRowMenu(0);
+  fireEvent.click(menuItem("Copy invitation code"));
+  expect(await screen.findByText("(SYNC_ERR_INVITATION_EXPIRED)")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Regenerate code" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Regenerate" }));
+  const field = (await screen.findByRole("textbox", {
+    name: "Invitation code",
+  })) as HTMLTextAreaElement;
+  expect(field.value).toBe("INV-c-pending-2");
+});

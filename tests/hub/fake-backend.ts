@@ -39,6 +39,8 @@ export interface FakeBackend {
   gates: Map<string, Promise<void>>;
   /** Errors for invitation codes (inspect and accept). */
   invitationErrors: Map<string, ErrorCode>;
+  /** Current invitation code per connection id once regenerated (absent: `INV-<id>`). */
+  invitationCodes: Map<string, string>;
   preview: InvitationPreview;
   /** Stored scripts per connection id (absent: defaults). */
   scripts: Map<string, ConnectionScripts>;
@@ -138,6 +140,7 @@ export function createFakeBackend(): FakeBackend {
     hanging: new Set(),
     gates: new Map(),
     invitationErrors: new Map(),
+    invitationCodes: new Map(),
     preview: {
       connectionId: "c-remote",
       connectionName: "fabrikam_to_contoso",
@@ -224,11 +227,15 @@ function connectionRoutes(
   const target = find(decodeURIComponent(match[1]));
   if (!target) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");
   switch (`${method} ${match[2] ?? ""}`) {
-    case "GET invitation":
-      return {
-        status: 200,
-        body: { invitationCode: `INV-${target.id}`, expiresAt: "2026-02-01T00:00:00Z" },
-      };
+    case "GET invitation": {
+      const invitationCode = backend.invitationCodes.get(target.id) ?? `INV-${target.id}`;
+      return { status: 200, body: { invitationCode, expiresAt: "2026-02-01T00:00:00Z" } };
+    }
+    case "POST invitation": {
+      const invitationCode = `INV-${target.id}-${backend.invitationCodes.size + 2}`;
+      backend.invitationCodes.set(target.id, invitationCode);
+      return { status: 200, body: { invitationCode, expiresAt: "2026-03-01T00:00:00Z" } };
+    }
     case "POST activate":
       target.status = "active";
       return { status: 200, body: target };
