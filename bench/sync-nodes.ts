@@ -25,9 +25,15 @@ export interface BenchSide {
   headers: Record<string, string>;
   /** Id of project Alpha on this organization. */
   alphaId: string;
+  /** Starts the node again on the same port, database and environment (after a stop or kill). */
+  restart(): Promise<void>;
 }
 
-async function startSide(name: BenchSide["name"], dataDir: string): Promise<BenchSide> {
+async function startSide(
+  name: BenchSide["name"],
+  dataDir: string,
+  extraEnv: Record<string, string>,
+): Promise<BenchSide> {
   const emulator = await startEmulator({ organization: name, port: 0 });
   const port = await freePort();
   const nodeDir = path.join(dataDir, name);
@@ -40,9 +46,11 @@ async function startSide(name: BenchSide["name"], dataDir: string): Promise<Benc
     AZDO_ORG_URL: emulator.url,
     AZDO_PAT: await emulator.createPat({ userId: emulator.users.sync }),
     LOG_LEVEL: "warn",
+    ...extraEnv,
   };
   if (name === "contoso") env.PUBLIC_URL = `http://127.0.0.1:${port}`;
-  const node = await startSyncNode({ root: ROOT, label: name, port, env, log: () => undefined });
+  const start = () => startSyncNode({ root: ROOT, label: name, port, env, log: () => undefined });
+  const node = await start();
   const appToken = await mintAppToken({
     userId: emulator.users.ada!,
     tenantId: "00000000-0000-4000-8000-000000000001",
@@ -59,7 +67,18 @@ async function startSide(name: BenchSide["name"], dataDir: string): Promise<Benc
     })
   ).json()) as { value: Array<{ id: string; name: string }> };
   const alphaId = projects.value.find((p) => p.name === "Alpha")!.id;
-  return { name, emulator, node, databaseUrl, headers, alphaId };
+  const side: BenchSide = {
+    name,
+    emulator,
+    node,
+    databaseUrl,
+    headers,
+    alphaId,
+    async restart() {
+      side.node = await start();
+    },
+  };
+  return side;
 }
 
 /** Calls the hub API of `side`. @throws Error on a non-2xx answer */
@@ -102,11 +121,17 @@ export async function connect(contoso: BenchSide, fabrikam: BenchSide): Promise<
   return id;
 }
 
-/** Starts both sides. Stop them with `stopSides`. */
-export async function startSides(dataDir: string): Promise<[BenchSide, BenchSide]> {
-  const contoso = await startSide("contoso", dataDir);
+/**
+ * Starts both sides. Stop them with `stopSides`.
+ * @param env extra node settings for both, e.g. `{ SYNC_POLL_SECONDS: "1" }`
+ */
+export async function startSides(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<[BenchSide, BenchSide]> {
+  const contoso = await startSide("contoso", dataDir, env);
   try {
-    return [contoso, await startSide("fabrikam", dataDir)];
+    return [contoso, await startSide("fabrikam", dataDir, env)];
   } catch (error) {
     await stopSides([contoso]);
     throw error;

@@ -33,6 +33,14 @@ export interface NodeConfig {
   readonly logLevel: LogLevel;
   /** How long an invitation code stays valid, in milliseconds (Default: 7 days). */
   readonly invitationTtlMs: number;
+  /** Change detection interval, in milliseconds (`SYNC_POLL_SECONDS`; Default: 5 s). */
+  readonly syncPollMs: number;
+  /**
+   * How long a claimed sync request stays with its worker, in milliseconds
+   * (`SYNC_LEASE_SECONDS`; Default: 120 s). After a crash, the request is applied again once
+   * the lease runs out; it must exceed the longest apply (rate-limit waits included).
+   */
+  readonly syncLeaseMs: number;
 }
 
 /** Thrown when an environment variable has a value the node cannot use. */
@@ -88,6 +96,16 @@ function parseLogLevel(value: string | undefined): LogLevel {
   return value as LogLevel;
 }
 
+/** A whole number of seconds, at least `min`, as milliseconds. */
+function parseSeconds(name: string, value: string | undefined, fallback: number, min: number) {
+  if (value === undefined) return fallback * 1000;
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < min) {
+    throw new ConfigError(name, `must be a whole number of seconds, at least ${min}`);
+  }
+  return seconds * 1000;
+}
+
 function parseTtlHours(value: string | undefined): number {
   if (value === undefined) return DEFAULT_INVITATION_TTL_HOURS * HOUR_MS;
   const hours = Number(value);
@@ -128,5 +146,7 @@ export function loadConfig(env: Env = process.env): NodeConfig {
     masterKey: read(env, "MASTER_KEY") ?? null,
     logLevel: parseLogLevel(read(env, "LOG_LEVEL")),
     invitationTtlMs: parseTtlHours(read(env, "INVITATION_TTL_HOURS")),
+    syncPollMs: parseSeconds("SYNC_POLL_SECONDS", read(env, "SYNC_POLL_SECONDS"), 5, 1),
+    syncLeaseMs: parseSeconds("SYNC_LEASE_SECONDS", read(env, "SYNC_LEASE_SECONDS"), 120, 5),
   };
 }

@@ -18,6 +18,8 @@ describe("configuration from environment variables", () => {
       masterKey: null,
       logLevel: "info",
       invitationTtlMs: 7 * 24 * 3_600_000,
+      syncPollMs: 5_000,
+      syncLeaseMs: 120_000,
     });
   });
 
@@ -36,6 +38,8 @@ describe("configuration from environment variables", () => {
       MASTER_KEY: "a2V5",
       LOG_LEVEL: "debug",
       INVITATION_TTL_HOURS: "48",
+      SYNC_POLL_SECONDS: "30",
+      SYNC_LEASE_SECONDS: "600",
     });
     expect(config).toMatchObject({
       port: 3011,
@@ -50,6 +54,8 @@ describe("configuration from environment variables", () => {
       masterKey: "a2V5",
       logLevel: "debug",
       invitationTtlMs: 48 * 3_600_000,
+      syncPollMs: 30_000,
+      syncLeaseMs: 600_000,
     });
   });
 
@@ -62,6 +68,9 @@ describe("configuration from environment variables", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ INVITATION_TTL_HOURS: "-1" }, "INVITATION_TTL_HOURS"],
+    [{ SYNC_POLL_SECONDS: "0" }, "SYNC_POLL_SECONDS"],
+    [{ SYNC_POLL_SECONDS: "2.5" }, "SYNC_POLL_SECONDS"],
+    [{ SYNC_LEASE_SECONDS: "1" }, "SYNC_LEASE_SECONDS"],
   ])("%j is refused naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -19,7 +19,8 @@ import { TriggerService } from "./trigger-service";
 
 /** What `createSyncServices` needs. */
 export interface SyncServicesDeps {
-  config: Pick<NodeConfig, "organizationUrl" | "syncPat">;
+  config: Pick<NodeConfig, "organizationUrl" | "syncPat"> &
+    Partial<Pick<NodeConfig, "syncPollMs" | "syncLeaseMs">>;
   store: Store;
   box: SecretBox;
   logger: SyncLogger;
@@ -50,7 +51,10 @@ export function createSyncServices(deps: SyncServicesDeps): SyncServices {
   const scripts = deps.scripts ?? lazyScriptRunner();
   const context: SyncContext = {
     store: deps.store,
-    queue: createSyncQueueAdapter(deps.store, { now: deps.now }),
+    queue: createSyncQueueAdapter(deps.store, {
+      now: deps.now,
+      leaseMs: deps.config.syncLeaseMs,
+    }),
     scripts,
     ado: new AdoClientProvider({
       store: deps.store,
@@ -62,7 +66,10 @@ export function createSyncServices(deps: SyncServicesDeps): SyncServices {
     logger: deps.logger,
     limits: DEFAULT_SYNC_LIMITS,
   };
-  const engine = new SyncEngine(context, deps.engine);
+  const engine = new SyncEngine(context, {
+    pollIntervalMs: deps.config.syncPollMs,
+    ...deps.engine,
+  });
   const triggers = new TriggerService(context);
   const bulkSync = new BulkSyncService(context, triggers);
   const credential = new NodeCredentialService({
