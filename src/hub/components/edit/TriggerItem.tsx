@@ -72,9 +72,9 @@ export function TriggerItem(props: {
     bulk.view.status === "starting" ||
     (bulk.view.status === "job" && bulk.view.job.state === "running");
 
-  if (mode === "edit") {
-    return (
-      <li className="trigger-item flex-column rhythm-vertical-8">
+  return (
+    <li className="trigger-item flex-column rhythm-vertical-8" aria-label={label}>
+      {mode === "edit" ? (
         <TriggerForm
           initial={{
             workItemType: trigger.workItemType,
@@ -86,57 +86,46 @@ export function TriggerItem(props: {
           onSubmit={save}
           onCancel={() => setMode("view")}
         />
-      </li>
-    );
-  }
-  return (
-    <li className="trigger-item flex-column rhythm-vertical-8" aria-label={label}>
-      <TriggerDetails trigger={trigger} />
-      {mode === "confirmDelete" && (
-        <MessageCard
-          severity={MessageCardSeverity.Warning}
-          className="flex-self-stretch"
-          role="alert"
-          buttonProps={[
-            {
-              text: busy ? "Deleting..." : "Delete trigger",
-              onClick: remove,
-              danger: true,
-              disabled: busy,
-            },
-            { text: "Keep it", onClick: () => setMode("view"), disabled: busy },
-          ]}
-        >
-          {`Delete the ${label}? Its work items stop synchronizing (those already in sync keep their twins). This cannot be undone.`}
-        </MessageCard>
+      ) : (
+        <>
+          <TriggerDetails trigger={trigger} />
+          {mode === "confirmDelete" && (
+            <DeleteQuestion
+              label={label}
+              busy={busy}
+              onDelete={remove}
+              onKeep={() => setMode("view")}
+            />
+          )}
+          {error !== null && <ErrorCard error={error} />}
+          <div className="flex-row flex-wrap rhythm-horizontal-8">
+            <Button
+              text="Edit"
+              ariaLabel={`Edit ${label}`}
+              disabled={busy}
+              onClick={() => setMode("edit")}
+            />
+            <Button
+              text={trigger.active ? "Deactivate" : "Activate"}
+              ariaLabel={`${trigger.active ? "Deactivate" : "Activate"} ${label}`}
+              disabled={busy}
+              onClick={toggle}
+            />
+            <Button
+              text="Delete"
+              ariaLabel={`Delete ${label}`}
+              disabled={busy}
+              onClick={() => setMode("confirmDelete")}
+            />
+            <Button
+              text={running ? "Bulk sync running..." : "Bulk sync"}
+              ariaLabel={`Bulk sync ${label}`}
+              disabled={running}
+              onClick={bulk.start}
+            />
+          </div>
+        </>
       )}
-      {error !== null && <ErrorCard error={error} />}
-      <div className="flex-row flex-wrap rhythm-horizontal-8">
-        <Button
-          text="Edit"
-          ariaLabel={`Edit ${label}`}
-          disabled={busy}
-          onClick={() => setMode("edit")}
-        />
-        <Button
-          text={trigger.active ? "Deactivate" : "Activate"}
-          ariaLabel={`${trigger.active ? "Deactivate" : "Activate"} ${label}`}
-          disabled={busy}
-          onClick={toggle}
-        />
-        <Button
-          text="Delete"
-          ariaLabel={`Delete ${label}`}
-          disabled={busy}
-          onClick={() => setMode("confirmDelete")}
-        />
-        <Button
-          text={running ? "Bulk sync running..." : "Bulk sync"}
-          ariaLabel={`Bulk sync ${label}`}
-          disabled={running}
-          onClick={bulk.start}
-        />
-      </div>
       <BulkSyncProgress
         view={bulk.view}
         label={label}
@@ -146,6 +135,33 @@ export function TriggerItem(props: {
         onShowErrors={props.onShowErrors}
       />
     </li>
+  );
+}
+
+/** "Delete the Bug trigger?" with Delete trigger and Keep it (nothing is sent before). */
+function DeleteQuestion(props: {
+  label: string;
+  busy: boolean;
+  onDelete: () => void;
+  onKeep: () => void;
+}): React.ReactElement {
+  return (
+    <MessageCard
+      severity={MessageCardSeverity.Warning}
+      className="flex-self-stretch"
+      role="alert"
+      buttonProps={[
+        {
+          text: props.busy ? "Deleting..." : "Delete trigger",
+          onClick: props.onDelete,
+          danger: true,
+          disabled: props.busy,
+        },
+        { text: "Keep it", onClick: props.onKeep, disabled: props.busy },
+      ]}
+    >
+      {`Delete the ${props.label}? Work items that only it matches stop synchronizing (their twins stay). This cannot be undone.`}
+    </MessageCard>
   );
 }
 

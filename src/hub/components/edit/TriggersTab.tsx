@@ -88,12 +88,10 @@ function TriggerList(props: {
     );
   return (
     <div className="flex-column rhythm-vertical-16">
-      <span className="secondary-text">{EXPLANATION}</span>
-      {triggers.length === 0 && !adding && (
-        <div className="flex-column rhythm-vertical-8">
-          <span className="font-weight-semibold">This connection has no triggers yet.</span>
-        </div>
+      {triggers.length === 0 && (
+        <span className="font-weight-semibold">This connection has no triggers yet.</span>
       )}
+      <span className="secondary-text">{EXPLANATION}</span>
       {adding ? (
         <TriggerForm
           initial={EMPTY_TRIGGER}
