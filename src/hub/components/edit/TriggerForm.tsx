@@ -50,7 +50,8 @@ function clauseRejection(failure: unknown): string | null {
 /**
  * Add or edit one trigger: work item type, WIQL WHERE clause and Active. `onSubmit` saves it
  * (the node runs the query against Azure DevOps first); when it rejects, the node's error is
- * shown here (SYNC_ERR_TRIGGER_INVALID at the clause, others in a card) and what the user typed stays.
+ * shown here (SYNC_ERR_TRIGGER_INVALID at the clause, others in a card) and what the user
+ * typed stays.
  */
 export function TriggerForm(props: {
   initial: TriggerInput;
