@@ -12,7 +12,11 @@ import type {
   SyncErrorItem,
   SyncStatistics,
 } from "../../src/shared/contracts";
-import { type ErrorCode, ERRORS } from "../../src/shared/errors";
+import type { ErrorCode } from "../../src/shared/errors";
+import { type Answer, errorAnswer } from "./fake-answers";
+import { createSettingsState, type FakeSettingsState, settingsRoute } from "./fake-settings-routes";
+
+export { errorAnswer };
 
 export const NODE_URL = "http://node.test";
 
@@ -22,8 +26,6 @@ export interface Recorded {
   headers: Record<string, string>;
   body: unknown;
 }
-
-type Answer = { status: number; body?: unknown };
 
 export interface FakeBackend {
   fetch: (input: string, init?: RequestInit) => Promise<Response>;
@@ -50,6 +52,8 @@ export interface FakeBackend {
   credentialErrors: Map<string, ErrorCode>;
   /** Sync errors per connection id; retry and resolve remove them. */
   syncErrors: Map<string, SyncErrorItem[]>;
+  /** Triggers, bulk sync jobs and script test run answers (fake-settings-routes.ts). */
+  settings: FakeSettingsState;
 }
 
 /** What the fake node says about itself (`GET /api/v1/node`). */
@@ -108,14 +112,6 @@ export function connection(overrides: Partial<Connection> = {}): Connection {
   };
 }
 
-export function errorAnswer(code: ErrorCode, message?: string): Answer {
-  const spec = ERRORS[code];
-  return {
-    status: spec.status,
-    body: { statusCode: spec.status, code, error: "Error", message: message ?? spec.message },
-  };
-}
-
 function response(answer: Answer, headers: Record<string, string> = {}): Response {
   const text = answer.body === undefined ? "" : JSON.stringify(answer.body);
   return {
@@ -155,6 +151,7 @@ export function createFakeBackend(): FakeBackend {
     credential: { source: "none", identity: null, updatedAt: null },
     credentialErrors: new Map(),
     syncErrors: new Map(),
+    settings: createSettingsState(),
     statistics: {
       twins: 12,
       outgoing: { queued: 2, failed: 1 },
@@ -223,6 +220,13 @@ function connectionRoutes(
   if (path === "/api/v1/invitations/accept") return accept(backend, body);
   const errorsAction = /^\/api\/v1\/connections\/([^/]+)\/errors\/(retry|resolve)$/.exec(path);
   if (errorsAction && method === "POST") return actOnErrors(backend, errorsAction[1], body);
+  const nested =
+    /^\/api\/v1\/connections\/([^/]+)\/((?:triggers|bulk-sync|scripts\/test)\/?.*)$/.exec(path);
+  if (nested) {
+    if (!find(decodeURIComponent(nested[1]))) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");
+    const answer = settingsRoute(backend.settings, nested[1], method, nested[2], body);
+    if (answer) return answer;
+  }
   if (!match) return errorAnswer("SYNC_ERR_ROUTE_NOT_FOUND");
   const target = find(decodeURIComponent(match[1]));
   if (!target) return errorAnswer("SYNC_ERR_CONNECTION_NOT_FOUND");

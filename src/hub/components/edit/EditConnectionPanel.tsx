@@ -9,13 +9,20 @@ import { assertNever } from "../../../shared/states";
 import { ErrorsTab } from "./ErrorsTab";
 import { RulesTab } from "./RulesTab";
 import { StatisticsTab } from "./StatisticsTab";
+import { TestRunTab } from "./TestRunTab";
+import { TriggersTab } from "./TriggersTab";
 
-/** The tabs of Edit connection, in display order (Rules first: what Script mode users edit). */
-export const EDIT_TABS = ["rules", "errors", "statistics"] as const;
+/**
+ * The tabs of Edit connection, in display order: Rules first (what Script mode users edit),
+ * then trying the scripts out, then what decides which work items sync, then monitoring.
+ */
+export const EDIT_TABS = ["rules", "testRun", "triggers", "errors", "statistics"] as const;
 export type EditTab = (typeof EDIT_TABS)[number];
 
 const TAB_NAMES: Record<EditTab, string> = {
   rules: "Rules",
+  testRun: "Test run",
+  triggers: "Triggers",
   errors: "Errors",
   statistics: "Statistics",
 };
@@ -78,7 +85,7 @@ export function EditConnectionPanel(props: {
           </MessageCard>
         )}
         <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
-          {renderTab(tab, client, connection, setDirty)}
+          {renderTab(tab, client, connection, setDirty, () => leave("errors"))}
         </div>
       </div>
     </Panel>
@@ -90,10 +97,15 @@ function renderTab(
   client: SyncNodeClient,
   connection: Connection,
   onDirtyChange: (dirty: boolean) => void,
+  showErrors: () => void,
 ): React.ReactElement {
   switch (tab) {
     case "rules":
       return <RulesTab client={client} connection={connection} onDirtyChange={onDirtyChange} />;
+    case "testRun":
+      return <TestRunTab client={client} connection={connection} />;
+    case "triggers":
+      return <TriggersTab client={client} connection={connection} onShowErrors={showErrors} />;
     case "errors":
       return <ErrorsTab client={client} connection={connection} />;
     case "statistics":
