@@ -2,9 +2,10 @@
  * Issue 7 "done when", as a person sees it on the dev host: with an Active private connection
  * contoso -> fabrikam and a Task trigger on both sides, a Task created on contoso's Boards page
  * appears on fabrikam's; edits of its title, tags, description and a comment on contoso follow;
- * a title edit on fabrikam flows back to contoso; and afterwards neither side's revision moves
- * (no echo). The connection is made over the node API the hub uses (the seed-flow test walks the
- * hub wizard for it). Screenshots go to test-artifacts/boards-*.png.
+ * a title edit and a comment on fabrikam flow back to contoso; and afterwards neither side's
+ * revision moves (no echo). State is not edited: the default incoming script does not apply it.
+ * The connection is made over the node API the hub uses (the seed-flow test walks the hub
+ * wizard for it). Screenshots go to test-artifacts/boards-*.png.
  */
 import type { Browser, Page } from "playwright-core";
 
@@ -121,22 +122,31 @@ describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
   );
 
   it(
-    "a title edited on fabrikam flows back to contoso",
+    "a title edit and a comment on fabrikam flow back to contoso",
     async () => {
       expect(fabrikamId).toBeGreaterThan(0);
       await fabrikamPage.goto(itemUrl("fabrikam", fabrikamId));
       await fabrikamPage.getByLabel("Title").fill("Printer fixed");
       await fabrikamPage.getByRole("button", { name: "Save" }).click();
       await fabrikamPage.getByRole("heading", { name: /Printer fixed/ }).waitFor();
+      await fabrikamPage.getByLabel("Add a comment").fill("Fixed: new fuser");
+      await fabrikamPage.getByRole("button", { name: "Comment" }).click();
+      await fabrikamPage.getByText("Fixed: new fuser", { exact: true }).waitFor();
       const revision = /Revision (\d+)/.exec(await fabrikamPage.locator("body").innerText());
       fabrikamRevAfterEdit = Number(revision?.[1]);
       expect(fabrikamRevAfterEdit).toBeGreaterThan(0);
       await screenshot(fabrikamPage, "boards-07-fabrikam-edited");
 
-      await reloadUntil(contosoPage, itemUrl("contoso", contosoId), async () =>
-        (await heading(contosoPage)).endsWith("Printer fixed"),
+      const reply = contosoPage.getByText("Fixed: new fuser", { exact: true });
+      await reloadUntil(
+        contosoPage,
+        itemUrl("contoso", contosoId),
+        async () =>
+          (await heading(contosoPage)).endsWith("Printer fixed") && (await reply.count()) > 0,
       );
+      // Each comment once on each side: the synced copy of contoso's comment did not come back.
       expect(await contosoPage.getByText("Called facilities", { exact: true }).count()).toBe(1);
+      expect(await reply.count()).toBe(1);
       await screenshot(contosoPage, "boards-08-contoso-updated");
     },
     STEP_TIMEOUT_MS,
@@ -158,7 +168,7 @@ describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
         await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
         expect(await revs()).toEqual(settledFrom);
       }
-      // Nothing was written on fabrikam after the person's edit there: no echo of the edit.
+      // Nothing was written on fabrikam after the person's changes there: no echo.
       expect(settledFrom[1]).toBe(fabrikamRevAfterEdit);
       expect((await fabrikam.workItem(fabrikamId)).fields["System.Title"]).toBe("Printer fixed");
       await contosoPage.reload();
