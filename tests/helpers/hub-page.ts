@@ -3,7 +3,7 @@
  * header commands (azure-devops-ui renders them as menu items), dropdown choices, and the
  * host's test hooks.
  */
-import type { FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 
 import type { DevhostHooks } from "../../src/devhost/host-page/main";
 
@@ -40,4 +40,47 @@ export async function waitForConnectionList(page: Page): Promise<"table" | "empt
   const empty = frame.getByText("No connections yet");
   await table.or(empty).first().waitFor();
   return (await table.isVisible()) ? "table" : "empty";
+}
+
+/** Opens Edit connection from the connection's name in the Connections table. */
+export async function openEditConnection(page: Page, name: string): Promise<void> {
+  await hubFrame(page).getByRole("button", { name, exact: true }).click();
+  await hubFrame(page)
+    .getByRole("heading", { name: `Edit connection ${name}` })
+    .waitFor();
+}
+
+/**
+ * Replaces the whole text of a script editor (CodeMirror, labelled "Outgoing script" or
+ * "Incoming script") as a person pasting it would: click, Ctrl+A, then the text arrives as one
+ * input (no auto-indent or bracket closing on the way).
+ */
+export async function replaceScript(page: Page, label: string, text: string): Promise<void> {
+  const editor = hubFrame(page).getByRole("textbox", { name: label });
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}
+
+/**
+ * True when the whole element is inside its frame's viewport and inside every scrolling or
+ * clipping ancestor (what a person can see without scrolling). `axes` "x" checks only the
+ * horizontal extent (e.g. an element taller than the view). Sub-pixel rounding is ignored.
+ */
+export function isFullyVisible(locator: Locator, axes: "x" | "both" = "both"): Promise<boolean> {
+  return locator.evaluate((element, onlyX) => {
+    const box = element.getBoundingClientRect();
+    const inside = (outer: { left: number; top: number; right: number; bottom: number }) =>
+      box.left >= outer.left - 1 &&
+      box.right <= outer.right + 1 &&
+      (onlyX || (box.top >= outer.top - 1 && box.bottom <= outer.bottom + 1));
+    if (!inside({ left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }))
+      return false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      const clips = [style.overflowX, style.overflowY].some((o) => o !== "visible");
+      if (clips && !inside(parent.getBoundingClientRect())) return false;
+    }
+    return true;
+  }, axes === "x");
 }

@@ -76,6 +76,8 @@ test("a syntax error is shown inline with script, line and column, and nothing i
   fireEvent.click(screen.getByRole("button", { name: "Save" }));
   const alert = await screen.findByText(/Incoming script, line 2, column 18/);
   expect(alert.textContent).toContain("SYNC_ERR_SCRIPT_SYNTAX");
+  // Beside the editor it concerns (the editor scrolls to the error; the message stays near it).
+  expect(alert.closest("section")?.querySelector("h3")?.textContent).toBe("Incoming script");
   expect(backend.scripts.has("c-script")).toBe(false);
 });
 

@@ -100,13 +100,14 @@ function RulesEditor(props: {
           be read here. To write your own rules, create a connection in Script mode.
         </MessageCard>
       )}
-      {save.problem && <SyntaxCard problem={save.problem} />}
       {save.error !== null && <ErrorCard error={save.error} />}
       {(["outgoing", "incoming"] as const).map((kind) => (
         <section key={kind} className="flex-column rhythm-vertical-8">
           <h3 className="title-s" id={`rules-${kind}`}>
             {kind === "outgoing" ? "Outgoing script" : "Incoming script"}
           </h3>
+          {/* Next to its editor: the editor scrolls to the error, and the message stays in view. */}
+          {save.problem?.script === kind && <SyntaxCard problem={save.problem} />}
           <React.Suspense fallback={<Spinner label="Loading the editor..." />}>
             <ScriptEditor
               label={kind === "outgoing" ? "Outgoing script" : "Incoming script"}
