@@ -20,8 +20,6 @@ export const HUB_ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
     "This invitation code was created on this organization's own sync node. Send it to your partner; they accept it on their side.",
   SYNC_ERR_INVITATION_BOTH_PRIVATE:
     "Both sides are private. Ask your partner to initiate the connection from a sync node with a public URL, or give yours a public URL.",
-  SYNC_ERR_ADO_UNREACHABLE: "Azure DevOps did not answer while listing projects. Try again.",
-  SYNC_ERR_ADO_REJECTED: "Azure DevOps refused to list this organization's projects.",
   SYNC_ERR_CREDENTIAL_INVALID:
     "Azure DevOps refused this personal access token: it is invalid or has expired. Create a new one and paste it here.",
   SYNC_ERR_CREDENTIAL_PERMISSION:

@@ -161,8 +161,7 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
         .filter({ hasText: `Remote work item ${source.id}` });
       await eventually("the error in the Errors tab", async () => {
         if ((await row.count()) > 0) return true;
-        await openTab("Statistics"); // The tab loads on open: leave and come back to refresh.
-        await openTab("Errors");
+        await frame().getByRole("button", { name: "Refresh" }).click();
         await frame()
           .getByRole("list", { name: "Sync errors" })
           .or(frame().getByText("No sync errors."))
@@ -171,7 +170,8 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
       });
       const text = await row.innerText();
       expect(text).toMatch(/boom in the title/);
-      expect(text).toContain(`(incoming script, line ${line})`);
+      expect(text).toContain(`Incoming script failed at line ${line}`);
+      expect(text.match(new RegExp(`line ${line}\\b`, "g"))).toHaveLength(1);
       expect(text).toMatch(/SYNC_ERR_SCRIPT_RUNTIME/);
       await screenshot(page, "script-05-runtime-error");
       expect(await fabrikam().findByTitle("[contoso] Printer goes boom")).toBeUndefined();

@@ -53,6 +53,30 @@ test("lists work item, code, message and script line of each failure", async () 
   expect(rows[1].textContent).not.toContain("line");
 });
 
+test("a message that names its line does not get the line a second time", async () => {
+  backend.syncErrors.set("c-1", [
+    syncError({ message: "Incoming script failed at line 3, column 7: Error: boom" }),
+  ]);
+  const list = await openErrors();
+  const text = within(list).getByRole("listitem").textContent ?? "";
+  expect(text).toContain("Incoming script failed at line 3, column 7: Error: boom");
+  expect(text.match(/line 3\b/g)).toHaveLength(1);
+});
+
+test("Refresh shows errors recorded since the tab opened, keeping the list on screen", async () => {
+  backend.syncErrors.set("c-1", []);
+  await renderHub();
+  await findTable();
+  fireEvent.click(screen.getByRole("button", { name: "to_fabrikam" }));
+  fireEvent.click(await screen.findByRole("tab", { name: "Errors" }, { timeout: 5000 }));
+  expect(await screen.findByText("No sync errors.")).toBeTruthy();
+  backend.syncErrors.set("c-1", [syncError({})]);
+  fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+  const list = await screen.findByRole("list", { name: "Sync errors" });
+  expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+  expect(backend.requests.filter((r) => r.url.endsWith("/errors"))).toHaveLength(2);
+});
+
 test("Retry on one row retries only that error, shows a summary and reloads", async () => {
   await openErrors();
   fireEvent.click(screen.getByRole("button", { name: "Retry Work item 42" }));

@@ -57,6 +57,9 @@ export async function listProjects(host: HostContext): Promise<ProjectRef[]> {
   return projects.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const UNREACHABLE_TEXT = "Azure DevOps did not answer while listing projects. Try again.";
+const REJECTED_TEXT = "Azure DevOps refused to list this organization's projects.";
+
 async function getProjectsPage(url: string) {
   const token = await SDK.getAccessToken();
   const controller = new AbortController();
@@ -68,16 +71,16 @@ async function getProjectsPage(url: string) {
       signal: controller.signal,
     });
   } catch (error: unknown) {
-    throw new SyncError("SYNC_ERR_ADO_UNREACHABLE", undefined, { reason: String(error) });
+    throw new SyncError("SYNC_ERR_ADO_UNREACHABLE", UNREACHABLE_TEXT, { reason: String(error) });
   } finally {
     clearTimeout(timer);
   }
   if (!response.ok) {
-    throw new SyncError("SYNC_ERR_ADO_REJECTED", undefined, { status: response.status });
+    throw new SyncError("SYNC_ERR_ADO_REJECTED", REJECTED_TEXT, { status: response.status });
   }
   const body = (await response.json().catch(() => null)) as { value?: unknown } | null;
   if (!body || !Array.isArray(body.value)) {
-    throw new SyncError("SYNC_ERR_ADO_REJECTED", undefined, { reason: "not a project list" });
+    throw new SyncError("SYNC_ERR_ADO_REJECTED", REJECTED_TEXT, { reason: "not a project list" });
   }
   const projects = body.value
     .filter((p): p is ProjectRef => typeof p?.id === "string" && typeof p?.name === "string")

@@ -8,13 +8,9 @@ import type { SyncNodeClient } from "../../../client";
 import { actOnSyncErrors, listSyncErrors } from "../../../client/connection-settings-api";
 import type { Connection, SyncErrorActionResult, SyncErrorItem } from "../../../shared/contracts";
 import { ErrorCard } from "../ErrorCard";
+import { useLoad } from "../useLoad";
 import { useMountedRef } from "../useMountedRef";
 import { RetryCard } from "./RetryCard";
-
-type ErrorsState =
-  | { status: "loading" }
-  | { status: "failed"; error: unknown }
-  | { status: "loaded"; errors: SyncErrorItem[] };
 
 type Action = "retry" | "resolve";
 
@@ -28,24 +24,20 @@ export function ErrorsTab(props: {
 }): React.ReactElement {
   const { client, connection } = props;
   const mounted = useMountedRef();
-  const [state, setState] = React.useState<ErrorsState>({ status: "loading" });
+  const read = React.useCallback(
+    () => listSyncErrors(client, connection.id),
+    [client, connection.id],
+  );
+  const { state, reload } = useLoad(read);
   const [summary, setSummary] = React.useState<string | null>(null);
   const [actionError, setActionError] = React.useState<unknown>(null);
-  const load = React.useCallback(() => {
-    setState({ status: "loading" });
-    listSyncErrors(client, connection.id).then(
-      (errors) => mounted.current && setState({ status: "loaded", errors }),
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
-  }, [client, connection.id, mounted]);
-  React.useEffect(load, [load]);
   const act = (action: Action, ids: string[] | "all") => {
     setActionError(null);
     actOnSyncErrors(client, connection.id, action, ids).then(
       (result) => {
         if (!mounted.current) return;
         setSummary(summarize(action, result));
-        load();
+        reload(true);
       },
       (error: unknown) => mounted.current && setActionError(error),
     );
@@ -54,7 +46,7 @@ export function ErrorsTab(props: {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading errors..." />;
     case "failed":
-      return <RetryCard error={state.error} onRetry={load} />;
+      return <RetryCard error={state.error} onRetry={() => reload()} />;
     case "loaded":
       return (
         <div className="flex-column rhythm-vertical-16">
@@ -64,7 +56,7 @@ export function ErrorsTab(props: {
             </MessageCard>
           )}
           {actionError !== null && <ErrorCard error={actionError} />}
-          <ErrorList errors={state.errors} act={act} />
+          <ErrorList errors={state.value} act={act} onRefresh={() => reload(true)} />
         </div>
       );
   }
@@ -84,14 +76,26 @@ export function summarize(action: Action, result: SyncErrorActionResult): string
 function ErrorList(props: {
   errors: SyncErrorItem[];
   act: (action: Action, ids: string[] | "all") => void;
+  onRefresh: () => void;
 }): React.ReactElement {
   const { errors, act } = props;
-  if (errors.length === 0) return <span className="secondary-text">No sync errors.</span>;
+  const refresh = (
+    <Button text="Refresh" iconProps={{ iconName: "Refresh" }} onClick={props.onRefresh} />
+  );
+  if (errors.length === 0) {
+    return (
+      <div className="flex-row flex-center rhythm-horizontal-8">
+        <span className="secondary-text">No sync errors.</span>
+        {refresh}
+      </div>
+    );
+  }
   return (
     <div className="flex-column rhythm-vertical-8">
       <div className="flex-row rhythm-horizontal-8">
         <Button text="Retry all" primary onClick={() => act("retry", "all")} />
         <Button text="Resolve all" onClick={() => act("resolve", "all")} />
+        {refresh}
       </div>
       <ul className="sync-error-list flex-column rhythm-vertical-8" aria-label="Sync errors">
         {errors.map((item) => (
@@ -102,9 +106,7 @@ function ErrorList(props: {
                 ({item.direction}, <Ago date={new Date(item.at)} />)
               </span>{" "}
               {item.message}
-              {item.scriptLine !== null &&
-                ` (${item.script ?? ""} script, line ${item.scriptLine})`}{" "}
-              <span className="secondary-text">({item.code})</span>
+              {scriptPlace(item)} <span className="secondary-text">({item.code})</span>
             </span>
             <Button
               text="Retry"
@@ -126,4 +128,14 @@ function ErrorList(props: {
 function workItemLabel(item: SyncErrorItem): string {
   if (item.localWorkItemId !== null) return `Work item ${item.localWorkItemId}`;
   return item.remoteWorkItemId ? `Remote work item ${item.remoteWorkItemId}` : "Work item";
+}
+
+/**
+ * " (incoming script, line 3)"; nothing when the message already names the line (the node's
+ * script errors read "Incoming script failed at line 3, column 7: ...").
+ */
+function scriptPlace(item: SyncErrorItem): string {
+  if (item.scriptLine === null) return "";
+  if (new RegExp(`\\bline ${item.scriptLine}\\b`).test(item.message)) return "";
+  return ` (${item.script ? `${item.script} script` : "script"}, line ${item.scriptLine})`;
 }

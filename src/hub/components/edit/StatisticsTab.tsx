@@ -5,13 +5,8 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../../client";
 import { getStatistics } from "../../../client/connection-settings-api";
 import type { Connection, SyncStatistics } from "../../../shared/contracts";
-import { useMountedRef } from "../useMountedRef";
+import { useLoad } from "../useLoad";
 import { RetryCard } from "./RetryCard";
-
-type StatisticsState =
-  | { status: "loading" }
-  | { status: "failed"; error: unknown }
-  | { status: "loaded"; statistics: SyncStatistics };
 
 /**
  * The Statistics tab: twins in sync, queued and failed counts per direction, last sync each way
@@ -22,23 +17,18 @@ export function StatisticsTab(props: {
   connection: Connection;
 }): React.ReactElement {
   const { client, connection } = props;
-  const [state, setState] = React.useState<StatisticsState>({ status: "loading" });
-  const mounted = useMountedRef();
-  const load = React.useCallback(() => {
-    setState({ status: "loading" });
-    getStatistics(client, connection.id).then(
-      (statistics) => mounted.current && setState({ status: "loaded", statistics }),
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
-  }, [client, connection.id, mounted]);
-  React.useEffect(load, [load]);
+  const read = React.useCallback(
+    () => getStatistics(client, connection.id),
+    [client, connection.id],
+  );
+  const { state, reload } = useLoad(read);
   switch (state.status) {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading statistics..." />;
     case "failed":
-      return <RetryCard error={state.error} onRetry={load} />;
+      return <RetryCard error={state.error} onRetry={() => reload()} />;
     case "loaded":
-      return <StatisticsList statistics={state.statistics} privateSide={connection.localSide} />;
+      return <StatisticsList statistics={state.value} privateSide={connection.localSide} />;
   }
 }
 

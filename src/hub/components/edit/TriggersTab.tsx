@@ -6,15 +6,11 @@ import type { SyncNodeClient } from "../../../client";
 import { createTrigger, listTriggers } from "../../../client/connection-settings-api";
 import type { Connection, Trigger, TriggerInput } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
+import { useLoad } from "../useLoad";
 import { useMountedRef } from "../useMountedRef";
 import { RetryCard } from "./RetryCard";
 import { EMPTY_TRIGGER, TriggerForm } from "./TriggerForm";
 import { TriggerItem } from "./TriggerItem";
-
-type TriggersState =
-  | { status: "loading" }
-  | { status: "failed"; error: unknown }
-  | { status: "loaded"; triggers: Trigger[] };
 
 /** What a trigger is, shown above the list and in the empty state. */
 const EXPLANATION =
@@ -34,30 +30,23 @@ export function TriggersTab(props: {
   onShowErrors: () => void;
 }): React.ReactElement {
   const { client, connection } = props;
-  const mounted = useMountedRef();
-  const [state, setState] = React.useState<TriggersState>({ status: "loading" });
-  const load = React.useCallback(() => {
-    setState({ status: "loading" });
-    listTriggers(client, connection.id).then(
-      (triggers) => mounted.current && setState({ status: "loaded", triggers }),
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
-  }, [client, connection.id, mounted]);
-  React.useEffect(load, [load]);
+  const read = React.useCallback(
+    () => listTriggers(client, connection.id),
+    [client, connection.id],
+  );
+  const { state, reload, update } = useLoad(read);
   switch (state.status) {
     case "loading":
       return <Spinner size={SpinnerSize.large} label="Loading triggers..." />;
     case "failed":
-      return <RetryCard error={state.error} onRetry={load} />;
+      return <RetryCard error={state.error} onRetry={() => reload()} />;
     case "loaded":
       return (
         <TriggerList
           client={client}
           connectionId={connection.id}
-          triggers={state.triggers}
-          setTriggers={(update) =>
-            setState((s) => (s.status === "loaded" ? { ...s, triggers: update(s.triggers) } : s))
-          }
+          triggers={state.value}
+          setTriggers={update}
           onShowErrors={props.onShowErrors}
         />
       );

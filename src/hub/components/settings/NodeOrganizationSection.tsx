@@ -7,13 +7,8 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../../client";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
-import { useMountedRef } from "../useMountedRef";
+import { useLoad } from "../useLoad";
 import { sameOrganization } from "./organizationUrlRules";
-
-type OrganizationState =
-  | { status: "loading" }
-  | { status: "failed"; error: unknown }
-  | { status: "loaded"; nodeUrl: string | null; hostUrl: string };
 
 /**
  * The Azure DevOps organization (Services) or collection (Server) URL the sync node serves.
@@ -24,17 +19,11 @@ type OrganizationState =
 export function NodeOrganizationSection(props: { client: SyncNodeClient }): React.ReactElement {
   const { client } = props;
   const services = useHubServices();
-  const mounted = useMountedRef();
-  const [state, setState] = React.useState<OrganizationState>({ status: "loading" });
-  const load = React.useCallback(() => {
-    setState({ status: "loading" });
-    Promise.all([client.getNodeInfo(), services.organizationUrl()]).then(
-      ([info, hostUrl]) =>
-        mounted.current && setState({ status: "loaded", nodeUrl: info.organizationUrl, hostUrl }),
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
-  }, [client, services, mounted]);
-  React.useEffect(load, [load]);
+  const read = React.useCallback(async () => {
+    const [info, hostUrl] = await Promise.all([client.getNodeInfo(), services.organizationUrl()]);
+    return { nodeUrl: info.organizationUrl, hostUrl };
+  }, [client, services]);
+  const { state, reload } = useLoad(read);
   const noun = services.host.isHosted ? "organization" : "collection";
   return (
     <section className="flex-column rhythm-vertical-8" aria-label={`Azure DevOps ${noun}`}>
@@ -43,10 +32,10 @@ export function NodeOrganizationSection(props: { client: SyncNodeClient }): Reac
       {state.status === "failed" && (
         <ErrorCard
           error={state.error}
-          actions={[{ text: "Retry", onClick: load, primary: true }]}
+          actions={[{ text: "Retry", onClick: () => reload(), primary: true }]}
         />
       )}
-      {state.status === "loaded" && <OrganizationUrl noun={noun} {...state} />}
+      {state.status === "loaded" && <OrganizationUrl noun={noun} {...state.value} />}
     </section>
   );
 }
