@@ -126,3 +126,23 @@ test("the row menu's Edit opens the same panel", async () => {
   fireEvent.click(edit);
   expect(await screen.findByRole("tab", { name: "Rules" }, { timeout: 5000 })).toBeTruthy();
 });
+
+test("Revert to saved puts the stored scripts back; Ctrl+S saves from the editor", async () => {
+  await openEdit("to_script");
+  const toolbar = () => document.querySelector(".rules-toolbar")!;
+  expect(toolbar().textContent).toContain("All changes saved");
+  await typeInto("Incoming script", "workItem.title = 'draft';");
+  expect(toolbar().textContent).toContain("Unsaved changes");
+  fireEvent.click(screen.getByRole("button", { name: "Revert to saved" }));
+  await waitFor(async () =>
+    expect((await editor("Incoming script")).textContent).toBe("workItem.title = replica.title;"),
+  );
+  expect(toolbar().textContent).toContain("All changes saved");
+  expect(backend.requests.filter((r) => r.method === "PUT")).toEqual([]);
+
+  await typeInto("Outgoing script", "replica.title = 'by keyboard';");
+  fireEvent.keyDown(await editor("Outgoing script"), { key: "s", ctrlKey: true });
+  await waitFor(() => expect(sdkMock.control.toasts).toContain("Scripts saved."));
+  const put = backend.requests.find((r) => r.method === "PUT");
+  expect(put?.body).toMatchObject({ outgoing: "replica.title = 'by keyboard';" });
+});

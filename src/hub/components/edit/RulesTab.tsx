@@ -92,8 +92,30 @@ function RulesEditor(props: {
   const save = useSave(client, connection.id, state.draft, setState);
   const setDraft = (kind: ScriptKind) => (text: string) =>
     setState((s) => (s.status === "loaded" ? { ...s, draft: { ...s.draft, [kind]: text } } : s));
+  const discard = () =>
+    setState((s) => (s.status === "loaded" ? { ...s, draft: s.saved, version: s.version + 1 } : s));
+  // Ctrl+S (Cmd+S) saves from anywhere in the tab, as in code editors.
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (readOnly || event.key.toLowerCase() !== "s" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    if (props.dirty && !save.saving) save.run();
+  };
   return (
-    <div className="flex-column rhythm-vertical-16">
+    <div className="flex-column rhythm-vertical-16" onKeyDown={onKeyDown}>
+      {!readOnly && (
+        <div className="flex-row flex-center rhythm-horizontal-8 rules-toolbar">
+          <Button
+            primary
+            text={save.saving ? "Saving..." : "Save"}
+            disabled={!props.dirty || save.saving}
+            onClick={save.run}
+          />
+          <Button text="Revert to saved" disabled={!props.dirty || save.saving} onClick={discard} />
+          <span className="secondary-text" aria-live="polite">
+            {props.dirty ? "Unsaved changes (Ctrl+S saves)" : "All changes saved"}
+          </span>
+        </div>
+      )}
       {readOnly && (
         <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
           This connection uses Basic mode: it syncs a fixed set of fields and its scripts can only
@@ -120,16 +142,6 @@ function RulesEditor(props: {
           </React.Suspense>
         </section>
       ))}
-      {!readOnly && (
-        <div className="flex-row rhythm-horizontal-8">
-          <Button
-            primary
-            text={save.saving ? "Saving..." : "Save"}
-            disabled={!props.dirty || save.saving}
-            onClick={save.run}
-          />
-        </div>
-      )}
     </div>
   );
 }
