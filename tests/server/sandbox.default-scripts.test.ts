@@ -99,7 +99,8 @@ test("first sync creates the twin in the incoming project with the expected JSON
   ]);
   expect(changes.comments).toEqual([
     {
-      body: "<p>Seen on 17.1</p>",
+      // The sync's user posts it, so the default script names the author.
+      body: "<p><strong>Max Member</strong> wrote:</p><p>Seen on 17.1</p>",
       format: "html",
       remoteId: "501",
       author: { email: "max@contoso.example", displayName: "Max Member" },
@@ -161,7 +162,12 @@ test("a later edit sends only what changed", async () => {
     { op: "add", path: "/fields/System.Tags", value: "web" },
   ]);
   expect(changes.comments).toEqual([
-    { body: "Fixed in **main**", format: "markdown", remoteId: "502", author: null },
+    {
+      body: "**Someone** wrote:\n\nFixed in **main**",
+      format: "markdown",
+      remoteId: "502",
+      author: null,
+    },
   ]);
 });
 

@@ -39,7 +39,8 @@ if (firstSync) {
 }
 workItem.summary = replica.summary;
 workItem.description = replica.description;
-workItem.comments = commentHelper.mergeComments(workItem, replica);
+// The sync's own user adds the comments here; each starts with "<author> wrote:".
+workItem.comments = commentHelper.mergeComments(workItem, replica, { authorPrefix: true });
 workItem.attachments = attachmentHelper.mergeAttachments(workItem, replica);
 workItem.labels = replica.labels;
 workItem.priority = replica.priority;
