@@ -16,14 +16,25 @@ import { isErrorCode, SyncError } from "../../shared/errors";
 import type { HttpFetch } from "./transport-context";
 import { signTransportToken } from "./transport-token";
 
-const proxyAgent = new EnvHttpProxyAgent();
+/** Proxy variables `EnvHttpProxyAgent` reads (either case). */
+const PROXY_VARIABLES = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
 
-/** `fetch` through the environment's proxy settings (the transport's default HTTP client). */
-export const proxyAwareFetch: HttpFetch = (url, init) =>
-  undiciFetch(url, {
+let proxyAgent: EnvHttpProxyAgent | undefined;
+
+/**
+ * `fetch` through the environment's proxy settings (the transport's default HTTP client).
+ * Without a proxy variable it is Node's own `fetch`; the proxy agent (still experimental in
+ * undici 6, which warns when one is made) is made on the first request that needs it and
+ * reads the variables then.
+ */
+export const proxyAwareFetch: HttpFetch = (url, init) => {
+  if (!PROXY_VARIABLES.some((name) => process.env[name])) return fetch(url, init);
+  proxyAgent ??= new EnvHttpProxyAgent();
+  return undiciFetch(url, {
     ...(init as Parameters<typeof undiciFetch>[1]),
     dispatcher: proxyAgent,
   }) as unknown as Promise<Response>;
+};
 
 /** How a request is signed: with a connection secret, or a ready bearer token. */
 export type TransportSigning =
