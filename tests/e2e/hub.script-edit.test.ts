@@ -170,7 +170,7 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
       });
       const text = await row.innerText();
       expect(text).toMatch(/boom in the title/);
-      expect(text).toContain(`Incoming script failed at line ${line}`);
+      expect(text).toContain(`incoming script failed at line ${line}`);
       expect(text.match(new RegExp(`line ${line}\\b`, "g"))).toHaveLength(1);
       expect(text).toMatch(/SYNC_ERR_SCRIPT_RUNTIME/);
       await screenshot(page, "script-05-runtime-error");
