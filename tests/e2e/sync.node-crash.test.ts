@@ -11,19 +11,14 @@ import os from "node:os";
 import path from "node:path";
 
 import { type BenchSide, connect, startSides, stopSides } from "../../bench/sync-nodes";
+import { type AdoWorkItem, emulatorRest, eventually } from "../helpers/product-api";
 
 /** Two nodes, two emulators, a tsx start each and one restart: generous on 2 loaded cores. */
 const TEST_TIMEOUT_MS = 300_000;
 /** Waiting for the sync to arrive; not a timing assertion. */
-const SYNC_WAIT_MS = 120_000;
+const WAIT_MS = 120_000;
 /** How long the emulator holds fabrikam's create before answering. */
 const CREATE_DELAY_MS = 6_000;
-
-interface AdoWorkItem {
-  id: number;
-  rev: number;
-  fields: Record<string, unknown>;
-}
 
 let dataDir: string;
 let sides: [BenchSide, BenchSide];
@@ -39,42 +34,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function ado(side: BenchSide, method: string, url: string, body?: unknown) {
-  const token = await side.emulator.issueAccessToken();
-  const response = await fetch(`${side.emulator.url}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": url.includes("wiql") ? "application/json" : "application/json-patch+json",
+const rest = (side: BenchSide) =>
+  emulatorRest(side.emulator.url, () => side.emulator.issueAccessToken());
+
+/** Waits until `probe` finds work items (a deadline, not a timed assertion). */
+const found = (what: string, probe: () => Promise<AdoWorkItem[]>) =>
+  eventually(
+    what,
+    async () => {
+      const items = await probe();
+      return items.length > 0 ? items : undefined;
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status}`);
-  return response.json();
-}
-
-async function itemsTitled(side: BenchSide, prefix: string): Promise<AdoWorkItem[]> {
-  const result = (await ado(side, "POST", "/Alpha/_apis/wit/wiql?api-version=7.1", {
-    query: `SELECT [System.Id] FROM WorkItems WHERE [System.Title] CONTAINS '${prefix}'`,
-  })) as { workItems: Array<{ id: number }> };
-  const items: AdoWorkItem[] = [];
-  for (const { id } of result.workItems) {
-    items.push(
-      (await ado(side, "GET", `/_apis/wit/workitems/${id}?api-version=7.1`)) as AdoWorkItem,
-    );
-  }
-  return items;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + SYNC_WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+    WAIT_MS,
+    500,
+  );
 
 /**
  * SIGKILL for the node itself: `tsx` runs it in a child process of its own, which a kill of
@@ -109,30 +82,35 @@ test(
       delayMs: CREATE_DELAY_MS,
     });
 
-    const source = (await ado(contoso, "POST", "/Alpha/_apis/wit/workitems/$Task?api-version=7.1", [
-      { op: "add", path: "/fields/System.Title", value: "Crash test: boiler" },
-    ])) as AdoWorkItem;
+    const source = await rest(contoso).ado<AdoWorkItem>(
+      "POST",
+      "Alpha/_apis/wit/workitems/$Task?api-version=7.1",
+      [{ op: "add", path: "/fields/System.Title", value: "Crash test: boiler" }],
+    );
 
     // The create is in flight on fabrikam: kill the node while Azure DevOps holds it.
-    await eventually("fabrikam's create reaches Azure DevOps", async () =>
-      fabrikam.emulator.faults.hits().latency > 0 ? true : undefined,
+    await eventually(
+      "fabrikam's create reaches Azure DevOps",
+      async () => (fabrikam.emulator.faults.hits().latency > 0 ? true : undefined),
+      WAIT_MS,
+      100,
     );
     await crash(fabrikam);
     await fabrikam.restart();
 
-    const [twin] = await eventually("the twin on fabrikam", async () => {
-      const found = await itemsTitled(fabrikam, "Crash test");
-      return found.length > 0 ? found : undefined;
-    });
-    await ado(contoso, "PATCH", `/_apis/wit/workitems/${source.id}?api-version=7.1`, [
+    const [twin] = await found("the twin on fabrikam", () =>
+      rest(fabrikam).itemsTitled("Crash test"),
+    );
+    await rest(contoso).ado("PATCH", `_apis/wit/workitems/${source.id}?api-version=7.1`, [
       { op: "add", path: "/fields/System.Title", value: "Crash test: boiler, after restart" },
     ]);
-    const renamed = await eventually("the rename on fabrikam", async () => {
-      const found = await itemsTitled(fabrikam, "after restart");
-      return found.length > 0 ? found : undefined;
-    });
+    const renamed = await found("the rename on fabrikam", () =>
+      rest(fabrikam).itemsTitled("after restart"),
+    );
     expect(renamed.map((item) => item.id)).toEqual([twin!.id]);
-    expect((await itemsTitled(fabrikam, "Crash test")).map((item) => item.id)).toEqual([twin!.id]);
+    expect((await rest(fabrikam).itemsTitled("Crash test")).map((item) => item.id)).toEqual([
+      twin!.id,
+    ]);
   },
   TEST_TIMEOUT_MS,
 );

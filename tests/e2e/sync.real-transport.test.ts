@@ -12,17 +12,12 @@ import path from "node:path";
 
 import { type BenchSide, connect, hubCall, startSides, stopSides } from "../../bench/sync-nodes";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
+import { type AdoWorkItem, emulatorRest, eventually } from "../helpers/product-api";
 
 /** Two nodes, two emulators, and a tsx start each: generous on a loaded 2-core machine. */
 const SETUP_TIMEOUT_MS = 240_000;
 /** Change detection polls every 5 s; the private side long-polls. Not a timing assertion. */
 const SYNC_WAIT_MS = 90_000;
-
-interface AdoWorkItem {
-  id: number;
-  rev: number;
-  fields: Record<string, unknown>;
-}
 
 let dataDir: string;
 let sides: [BenchSide, BenchSide];
@@ -37,43 +32,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function ado(side: BenchSide, method: string, url: string, body?: unknown) {
-  const token = await side.emulator.issueAccessToken();
-  const response = await fetch(`${side.emulator.url}${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type":
-        method === "POST" && url.includes("wiql")
-          ? "application/json"
-          : "application/json-patch+json",
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-async function findByTitle(side: BenchSide, title: string): Promise<AdoWorkItem | undefined> {
-  const result = (await ado(side, "POST", "/Alpha/_apis/wit/wiql?api-version=7.1", {
-    query: `SELECT [System.Id] FROM WorkItems WHERE [System.Title] = '${title}'`,
-  })) as { workItems: Array<{ id: number }> };
-  const id = result.workItems[0]?.id;
-  return id === undefined
-    ? undefined
-    : ((await ado(side, "GET", `/_apis/wit/workitems/${id}?api-version=7.1`)) as AdoWorkItem);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + SYNC_WAIT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("the change did not arrive on the other side");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
+const rest = (side: BenchSide) =>
+  emulatorRest(side.emulator.url, () => side.emulator.issueAccessToken());
 
 test(
   "a Task created and then renamed on contoso arrives on fabrikam over the long-poll transport, without echo",
@@ -85,46 +45,47 @@ test(
       where: "",
     });
 
-    const created = (await ado(
-      contoso,
+    const created = await rest(contoso).ado<AdoWorkItem>(
       "POST",
-      "/Alpha/_apis/wit/workitems/$Task?api-version=7.1",
+      "Alpha/_apis/wit/workitems/$Task?api-version=7.1",
       [
         { op: "add", path: "/fields/System.Title", value: "Printer on fire" },
         { op: "add", path: "/fields/System.Description", value: "<p>Third floor</p>" },
       ],
-    )) as AdoWorkItem;
+    );
 
-    const twin = await eventually(() => findByTitle(fabrikam, "Printer on fire"));
+    const twin = await eventually(
+      "the twin on fabrikam",
+      () => rest(fabrikam).findByTitle("Printer on fire"),
+      SYNC_WAIT_MS,
+      500,
+    );
     expect(twin.fields["System.WorkItemType"]).toBe("Task");
     expect(String(twin.fields["System.Description"])).toContain("Third floor");
 
-    const renamed = (await ado(
-      contoso,
+    const renamed = await rest(contoso).ado<AdoWorkItem>(
       "PATCH",
-      `/_apis/wit/workitems/${created.id}?api-version=7.1`,
+      `_apis/wit/workitems/${created.id}?api-version=7.1`,
       [{ op: "add", path: "/fields/System.Title", value: "Printer on fire, again" }],
-    )) as AdoWorkItem;
-    const updated = await eventually(async () => {
-      const item = (await ado(
-        fabrikam,
-        "GET",
-        `/_apis/wit/workitems/${twin.id}?api-version=7.1`,
-      )) as AdoWorkItem;
-      return item.fields["System.Title"] === "Printer on fire, again" ? item : undefined;
-    });
+    );
+    const updated = await eventually(
+      "the rename on fabrikam",
+      async () => {
+        const item = await rest(fabrikam).workItem(twin.id);
+        return item.fields["System.Title"] === "Printer on fire, again" ? item : undefined;
+      },
+      SYNC_WAIT_MS,
+      500,
+    );
     expect(updated.id).toBe(twin.id);
-    expect(await findByTitle(fabrikam, "Printer on fire, again")).toMatchObject({ id: twin.id });
+    expect(await rest(fabrikam).findByTitle("Printer on fire, again")).toMatchObject({
+      id: twin.id,
+    });
 
     // No echo: give fabrikam's change detection (5 s interval) a few rounds to see the sync's
     // own writes there, then check nothing came back to contoso's work item.
     await new Promise((resolve) => setTimeout(resolve, 15_000));
-    const source = (await ado(
-      contoso,
-      "GET",
-      `/_apis/wit/workitems/${created.id}?api-version=7.1`,
-    )) as AdoWorkItem;
-    expect(source.rev).toBe(renamed.rev);
+    expect((await rest(contoso).workItem(created.id)).rev).toBe(renamed.rev);
   },
   SETUP_TIMEOUT_MS,
 );

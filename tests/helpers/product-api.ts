@@ -15,13 +15,8 @@ export interface AdoWorkItem {
   fields: Record<string, unknown>;
 }
 
-/** One organization of a running dev environment, seen through its APIs. */
-export interface OrganizationApi {
-  /**
-   * Calls the organization's sync node hub API as Ada Admin.
-   * @throws Error with the status and answer on a non-2xx answer
-   */
-  node<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+/** An emulated organization's Azure DevOps REST API (wit 7.1). */
+export interface EmulatorRest {
   /**
    * Calls the emulator's REST API; `path` is relative to the organization URL. JSON Patch bodies
    * (arrays) go as application/json-patch+json.
@@ -32,8 +27,89 @@ export interface OrganizationApi {
   workItem(id: number): Promise<AdoWorkItem>;
   /** The newest work item of `project` with exactly this title, or undefined. */
   findByTitle(title: string, project?: string): Promise<AdoWorkItem | undefined>;
+  /** Work items of `project` whose title contains `text`, oldest first. */
+  itemsTitled(text: string, project?: string): Promise<AdoWorkItem[]>;
   /** Id of a project by name. @throws Error when there is none */
   projectId(name: string): Promise<string>;
+}
+
+/** One organization of a running dev environment, seen through its APIs. */
+export interface OrganizationApi extends EmulatorRest {
+  /**
+   * Calls the organization's sync node hub API as Ada Admin.
+   * @throws Error with the status and answer on a non-2xx answer
+   */
+  node<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+async function send<T>(url: string, method: string, headers: object, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: { ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const wiqlQuote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * The REST API of the emulator at `emulatorUrl` (an organization URL), with bearer tokens
+ * from `accessToken` (e.g. `emulator.issueAccessToken()`: Ada Admin).
+ */
+export function emulatorRest(
+  emulatorUrl: string,
+  accessToken: () => Promise<string>,
+): EmulatorRest {
+  const api: EmulatorRest = {
+    async ado<T>(method: string, path: string, body?: unknown) {
+      const headers = {
+        authorization: `Bearer ${await accessToken()}`,
+        ...(body === undefined
+          ? {}
+          : {
+              "content-type": Array.isArray(body)
+                ? "application/json-patch+json"
+                : "application/json",
+            }),
+      };
+      return send<T>(`${emulatorUrl}/${path}`, method, headers, body);
+    },
+    workItem: (id) => api.ado<AdoWorkItem>("GET", `_apis/wit/workitems/${id}?api-version=7.1`),
+    async findByTitle(title, project = "Alpha") {
+      const found = await api.ado<{ workItems: Array<{ id: number }> }>(
+        "POST",
+        `_apis/wit/wiql?api-version=7.1`,
+        {
+          query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${wiqlQuote(project)} AND [System.Title] = ${wiqlQuote(title)} ORDER BY [System.Id] DESC`,
+        },
+      );
+      const id = found.workItems[0]?.id;
+      return id === undefined ? undefined : api.workItem(id);
+    },
+    async itemsTitled(text, project = "Alpha") {
+      const found = await api.ado<{ workItems: Array<{ id: number }> }>(
+        "POST",
+        `_apis/wit/wiql?api-version=7.1`,
+        {
+          query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${wiqlQuote(project)} AND [System.Title] CONTAINS ${wiqlQuote(text)} ORDER BY [System.Id]`,
+        },
+      );
+      return Promise.all(found.workItems.map(({ id }) => api.workItem(id)));
+    },
+    async projectId(name) {
+      const { value } = await api.ado<{ value: Array<{ id: string; name: string }> }>(
+        "GET",
+        "_apis/projects?api-version=7.1",
+      );
+      const project = value.find((p) => p.name === name);
+      if (!project) throw new Error(`${emulatorUrl} has no project ${name}.`);
+      return project.id;
+    },
+  };
+  return api;
 }
 
 /** Each organization's APIs, from the host's token endpoints (`/_devhost/api/:org/...`). */
@@ -48,17 +124,8 @@ export function organizationApi(env: DevEnvironment, org: DevOrganizationName): 
     if (!response.ok) throw new Error(`${kind} for ${org}: ${response.status}`);
     return ((await response.json()) as { token: string }).token;
   };
-  const send = async <T>(url: string, method: string, headers: object, body: unknown) => {
-    const response = await fetch(url, {
-      method,
-      headers: { ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const api: OrganizationApi = {
+  return {
+    ...emulatorRest(urls.emulatorUrl, () => token("access-token")),
     async node<T>(method: string, path: string, body?: unknown) {
       if (!urls.nodeUrl) throw new Error(`${org} runs no sync node.`);
       const [app, access] = await Promise.all([token("app-token"), token("access-token")]);
@@ -69,43 +136,7 @@ export function organizationApi(env: DevEnvironment, org: DevOrganizationName): 
       };
       return send<T>(`${urls.nodeUrl}${path}`, method, headers, body);
     },
-    async ado<T>(method: string, path: string, body?: unknown) {
-      const headers = {
-        authorization: `Bearer ${await token("access-token")}`,
-        ...(body === undefined
-          ? {}
-          : {
-              "content-type": Array.isArray(body)
-                ? "application/json-patch+json"
-                : "application/json",
-            }),
-      };
-      return send<T>(`${urls.emulatorUrl}/${path}`, method, headers, body);
-    },
-    workItem: (id) => api.ado<AdoWorkItem>("GET", `_apis/wit/workitems/${id}?api-version=7.1`),
-    async findByTitle(title, project = "Alpha") {
-      const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-      const found = await api.ado<{ workItems: Array<{ id: number }> }>(
-        "POST",
-        `_apis/wit/wiql?api-version=7.1`,
-        {
-          query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${quote(project)} AND [System.Title] = ${quote(title)} ORDER BY [System.Id] DESC`,
-        },
-      );
-      const id = found.workItems[0]?.id;
-      return id === undefined ? undefined : api.workItem(id);
-    },
-    async projectId(name) {
-      const { value } = await api.ado<{ value: Array<{ id: string; name: string }> }>(
-        "GET",
-        "_apis/projects?api-version=7.1",
-      );
-      const project = value.find((p) => p.name === name);
-      if (!project) throw new Error(`${org} has no project ${name}.`);
-      return project.id;
-    },
   };
-  return api;
 }
 
 /**
