@@ -3,10 +3,11 @@
  * H1 (the host never answers: bounded wait, message, no request to the node), H3 (legacy
  * handshake shape), and the current shape with exactly one notifyLoadSucceeded.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { useBrowserEnvironment } from "../helpers/dev-environment";
+import { hubFrame } from "../helpers/hub-page";
 
 /** Start-up budget: a stale hub is rebuilt (webpack, about a minute on slow machines). */
 const SETUP_TIMEOUT_MS = 240_000;
@@ -17,26 +18,14 @@ const SETUP_TIMEOUT_MS = 240_000;
  */
 const HANDSHAKE_GIVE_UP_MS = 30_000;
 
-const hubFrame = (page: Page) => page.frameLocator("iframe.external-content-host");
 const hooks = (page: Page) => page.evaluate(() => window.__devhost);
 
 describeInBrowser("dev host handshake (cases H1, H3)", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    browser = await launchChromium();
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
-  });
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS);
 
   it("H1: when the host never answers, the hub says it could not reach Azure DevOps and calls no node", async () => {
-    const page = await newTestPage(browser);
-    const nodeOrigins = Object.values(test.env.organizations).flatMap((o) =>
+    const page = await newTestPage(fixture.browser);
+    const nodeOrigins = Object.values(fixture.test.env.organizations).flatMap((o) =>
       o.nodeUrl ? [o.nodeUrl] : [],
     );
     const nodeRequests: string[] = [];
@@ -45,7 +34,7 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
         nodeRequests.push(request.url());
     });
 
-    await page.goto(`${test.env.organizations.contoso.hubPageUrl}?handshake=none`);
+    await page.goto(`${fixture.test.env.organizations.contoso.hubPageUrl}?handshake=none`);
     const message = hubFrame(page).getByText(/could not reach Azure DevOps/i);
     await message.waitFor({ timeout: HANDSHAKE_GIVE_UP_MS });
     await screenshot(page, "h1-no-handshake");
@@ -60,12 +49,12 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
   });
 
   it("H3: with the legacy handshake shape the hub renders and shows the organization name", async () => {
-    const page = await newTestPage(browser);
+    const page = await newTestPage(fixture.browser);
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));
 
-    await page.goto(`${test.env.organizations.fabrikam.hubPageUrl}?handshake=legacy`);
+    await page.goto(`${fixture.test.env.organizations.fabrikam.hubPageUrl}?handshake=legacy`);
     await hubFrame(page).getByRole("heading", { name: "Connections" }).waitFor();
     await expectVisible(hubFrame(page).getByText("fabrikam", { exact: false }).first());
     await screenshot(page, "h3-legacy-handshake");
@@ -78,8 +67,8 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
   });
 
   it("current shape: the hub loads once and reports notifyLoadSucceeded exactly once", async () => {
-    const page = await newTestPage(browser);
-    await page.goto(test.env.organizations.contoso.hubPageUrl);
+    const page = await newTestPage(fixture.browser);
+    await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
     await hubFrame(page).getByRole("heading", { name: "Connections" }).waitFor();
     await expectVisible(hubFrame(page).getByText("contoso", { exact: false }).first());
     // Give a second notification the chance to arrive before counting.
@@ -95,8 +84,8 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
     await page.context().close();
   });
   it("signs in as Max Member with ?user=max: the node refuses a non-administrator and the hub says why", async () => {
-    const page = await newTestPage(browser);
-    await page.goto(`${test.env.organizations.contoso.hubPageUrl}?user=max`);
+    const page = await newTestPage(fixture.browser);
+    await page.goto(`${fixture.test.env.organizations.contoso.hubPageUrl}?user=max`);
     await hubFrame(page).getByText("SYNC_ERR_AUTH_NOT_ADMIN").first().waitFor();
     await screenshot(page, "user-max-not-admin");
     const record = await hooks(page);

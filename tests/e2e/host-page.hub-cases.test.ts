@@ -4,10 +4,10 @@
  * reload), H5 azure-devops-ui styles are applied, H6 200 connections with one scroll container,
  * H8 the list renders by menu click, direct URL, reload, and leaving and re-entering.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { type TestEnvironment, useBrowserEnvironment } from "../helpers/dev-environment";
 import { headerCommand, hostRecord, hubFrame, waitForConnectionList } from "../helpers/hub-page";
 
 /** Start-up budget: hub build when stale, two emulators, two sync node child processes. */
@@ -18,25 +18,15 @@ const CASE_TIMEOUT_MS = 120_000;
 const MANY_CONNECTIONS = 200;
 
 describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    browser = await launchChromium();
-    await createConnections(test, MANY_CONNECTIONS);
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS, async (env) => {
+    await createConnections(env.test, MANY_CONNECTIONS);
   });
 
   it(
     "H4: in the dark theme page, panel and dropdown follow the host variables, and themeChanged re-themes without reload",
     async () => {
-      const page = await newTestPage(browser);
-      await page.goto(`${test.env.organizations.fabrikam.hubPageUrl}?theme=dark`);
+      const page = await newTestPage(fixture.browser);
+      await page.goto(`${fixture.test.env.organizations.fabrikam.hubPageUrl}?theme=dark`);
       await waitForConnectionList(page);
       await openProjectDropdown(page);
       await screenshot(page, "h4-dark-panel-dropdown");
@@ -78,8 +68,8 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   it(
     "H5: an azure-devops-ui Button has the library's padding, radius and theme colours",
     async () => {
-      const page = await newTestPage(browser);
-      await page.goto(test.env.organizations.fabrikam.hubPageUrl);
+      const page = await newTestPage(fixture.browser);
+      await page.goto(fixture.test.env.organizations.fabrikam.hubPageUrl);
       await waitForConnectionList(page);
       const button = hubFrame(page).locator(".bolt-button.primary").first();
       await button.waitFor();
@@ -113,8 +103,8 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   it(
     `H6: with ${MANY_CONNECTIONS} connections there is one scroll container and the body does not scroll`,
     async () => {
-      const page = await newTestPage(browser);
-      await page.goto(test.env.organizations.contoso.hubPageUrl);
+      const page = await newTestPage(fixture.browser);
+      await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
       expect(await waitForConnectionList(page)).toBe("table");
       await screenshot(page, "h6-many-connections");
       const scrolling = await hubFrame(page)
@@ -153,8 +143,8 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   it(
     "H8: the list renders by menu click, direct URL, reload, and leaving and re-entering",
     async () => {
-      const page = await newTestPage(browser);
-      const { hostUrl } = test.env;
+      const page = await newTestPage(fixture.browser);
+      const { hostUrl } = fixture.test.env;
       const exalate = () => page.getByRole("link", { name: "Exalate", exact: true }).click();
       const expectList = async (how: string) => {
         expect(await waitForConnectionList(page)).toBe("table");
@@ -170,7 +160,7 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
       await exalate();
       await expectList("menu click");
 
-      await page.goto(test.env.organizations.contoso.hubPageUrl);
+      await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
       await expectList("direct URL");
 
       await page.reload();

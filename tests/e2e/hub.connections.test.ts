@@ -4,36 +4,25 @@
  * URL"), fabrikam accepts the invitation code, both list the connection. Each step is saved
  * as a screenshot under test-artifacts/ (light theme, plus the main screens in dark).
  */
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { useBrowserEnvironment } from "../helpers/dev-environment";
+import { hubFrame } from "../helpers/hub-page";
 
 /** Start-up budget: a stale hub is rebuilt (webpack, about a minute on slow machines). */
 const SETUP_TIMEOUT_MS = 240_000;
 /** Budget of one flow test: several pages, panels and node calls. Not a timing assertion. */
 const FLOW_TIMEOUT_MS = 120_000;
 
-const hubFrame = (page: Page): FrameLocator => page.frameLocator("iframe.external-content-host");
-
 describeInBrowser("settings hub flow on the dev host", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
   let invitationCode = "";
 
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    browser = await launchChromium();
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
-  });
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS);
 
   async function openHub(org: "contoso" | "fabrikam", query = ""): Promise<[Page, FrameLocator]> {
-    const page = await newTestPage(browser);
-    await page.goto(`${test.env.organizations[org].hubPageUrl}${query}`);
+    const page = await newTestPage(fixture.browser);
+    await page.goto(`${fixture.test.env.organizations[org].hubPageUrl}${query}`);
     const hub = hubFrame(page);
     await hub.getByRole("heading", { name: "Connections" }).waitFor();
     return [page, hub];

@@ -7,12 +7,12 @@
  * the work item and the errors list empties. The connection and contoso's Task trigger are made
  * over the node API the hub uses. Screenshots go to test-artifacts/script-*.png.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
 import type { ConnectionScripts } from "../../src/shared/contracts";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { useBrowserEnvironment } from "../helpers/dev-environment";
 import {
   hostRecord,
   hubFrame,
@@ -40,28 +40,19 @@ const SUMMARY_LINE = "workItem.summary = replica.summary;";
 const PREFIX_LINE = 'workItem.summary = "[contoso] " + replica.summary;';
 
 describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
   let page: Page;
   let connectionId = "";
   let defaults: ConnectionScripts;
 
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    connectionId = await connectContosoToFabrikam(test.env);
-    await addTrigger(test.env, "contoso", connectionId, "Task");
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS, async (env) => {
+    connectionId = await connectContosoToFabrikam(env.test.env);
+    await addTrigger(env.test.env, "contoso", connectionId, "Task");
     defaults = await savedScripts();
-    browser = await launchChromium();
-    page = await newTestPage(browser);
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    page = await newTestPage(env.browser);
   });
 
-  const fabrikam = () => organizationApi(test.env, "fabrikam");
-  const contoso = () => organizationApi(test.env, "contoso");
+  const fabrikam = () => organizationApi(fixture.test.env, "fabrikam");
+  const contoso = () => organizationApi(fixture.test.env, "contoso");
   const savedScripts = () =>
     fabrikam().node<ConnectionScripts>(
       "GET",
@@ -88,7 +79,7 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
   it(
     "a script with a syntax error is refused, with its line and column shown inline",
     async () => {
-      await page.goto(test.env.organizations.fabrikam.hubPageUrl);
+      await page.goto(fixture.test.env.organizations.fabrikam.hubPageUrl);
       expect(await waitForConnectionList(page)).toBe("table");
       await openEditConnection(page, CONNECTION_NAME);
       await frame().getByRole("textbox", { name: "Incoming script" }).waitFor();
@@ -131,8 +122,8 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
         fabrikam().findByTitle("[contoso] Coffee machine leaks"),
       );
       expect(twin.fields["System.WorkItemType"]).toBe("Task");
-      const boards = await newTestPage(browser);
-      await boards.goto(test.env.organizations.fabrikam.boardsUrl);
+      const boards = await newTestPage(fixture.browser);
+      await boards.goto(fixture.test.env.organizations.fabrikam.boardsUrl);
       await boards.getByRole("link", { name: "[contoso] Coffee machine leaks" }).waitFor();
       await screenshot(boards, "script-04-fabrikam-prefixed-title");
       await boards.context().close();

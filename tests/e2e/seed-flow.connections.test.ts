@@ -3,10 +3,10 @@
  * nodes running as `npm start` runs them (contoso public, fabrikam private). Screenshots of every
  * step go to test-artifacts/seed-*.png.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { useBrowserEnvironment } from "../helpers/dev-environment";
 import {
   headerCommand,
   hubFrame,
@@ -20,26 +20,16 @@ const SETUP_TIMEOUT_MS = 300_000;
 const FLOW_TIMEOUT_MS = 180_000;
 
 describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
   let invitationCode = "";
 
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    browser = await launchChromium();
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
-  });
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS);
 
   it(
     "contoso: the Initiate connection wizard ends with a Pending connection whose destination is unknown",
     async () => {
-      const page = await newTestPage(browser);
+      const page = await newTestPage(fixture.browser);
       const frame = hubFrame(page);
-      await page.goto(test.env.organizations.contoso.hubPageUrl);
+      await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
       expect(await waitForConnectionList(page)).toBe("empty");
       await screenshot(page, "seed-01-contoso-no-connections");
 
@@ -96,9 +86,9 @@ describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
     "fabrikam: accepting the code shows the invitation, takes a project and lists the connection Active",
     async () => {
       expect(invitationCode).not.toBe("");
-      const page = await newTestPage(browser);
+      const page = await newTestPage(fixture.browser);
       const frame = hubFrame(page);
-      await page.goto(test.env.organizations.fabrikam.hubPageUrl);
+      await page.goto(fixture.test.env.organizations.fabrikam.hubPageUrl);
       expect(await waitForConnectionList(page)).toBe("empty");
 
       await headerCommand(page, "Accept invitation");
@@ -125,9 +115,9 @@ describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
   it(
     "contoso: after the acceptance the connection is Active with the destination short name fabrikam",
     async () => {
-      const page = await newTestPage(browser);
+      const page = await newTestPage(fixture.browser);
       const frame = hubFrame(page);
-      await page.goto(test.env.organizations.contoso.hubPageUrl);
+      await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
       expect(await waitForConnectionList(page)).toBe("table");
       const row = frame.getByRole("row", { name: /contoso_to_fabrikam/ });
       await row.waitFor();

@@ -7,10 +7,10 @@
  * The connection is made over the node API the hub uses (the seed-flow test walks the hub
  * wizard for it). Screenshots go to test-artifacts/boards-*.png.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
-import { describeInBrowser, launchChromium, newTestPage, screenshot } from "../helpers/browser";
-import { startTestEnvironment, type TestEnvironment } from "../helpers/dev-environment";
+import { describeInBrowser, newTestPage, screenshot } from "../helpers/browser";
+import { useBrowserEnvironment } from "../helpers/dev-environment";
 import {
   addTrigger,
   connectContosoToFabrikam,
@@ -26,8 +26,6 @@ const STEP_TIMEOUT_MS = 180_000;
 const POLL_INTERVAL_MS = 5_000;
 
 describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
-  let test: TestEnvironment;
-  let browser: Browser;
   let contosoPage: Page;
   let fabrikamPage: Page;
   /** The work item on contoso, its twin on fabrikam. */
@@ -36,28 +34,21 @@ describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
   /** fabrikam's revision right after the person's edit there. */
   let fabrikamRevAfterEdit = 0;
 
-  beforeAll(async () => {
-    test = await startTestEnvironment();
-    const id = await connectContosoToFabrikam(test.env);
-    await addTrigger(test.env, "contoso", id, "Task");
-    await addTrigger(test.env, "fabrikam", id, "Task");
-    browser = await launchChromium();
-    contosoPage = await newTestPage(browser);
-    fabrikamPage = await newTestPage(browser);
-  }, SETUP_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+  const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS, async (env) => {
+    const id = await connectContosoToFabrikam(env.test.env);
+    await addTrigger(env.test.env, "contoso", id, "Task");
+    await addTrigger(env.test.env, "fabrikam", id, "Task");
+    contosoPage = await newTestPage(env.browser);
+    fabrikamPage = await newTestPage(env.browser);
   });
 
   const itemUrl = (org: "contoso" | "fabrikam", id: number) =>
-    `${test.env.organizations[org].boardsUrl}/${id}`;
+    `${fixture.test.env.organizations[org].boardsUrl}/${id}`;
 
   it(
     "a Task created on the contoso Boards page appears on the fabrikam Boards page",
     async () => {
-      await contosoPage.goto(test.env.organizations.contoso.boardsUrl);
+      await contosoPage.goto(fixture.test.env.organizations.contoso.boardsUrl);
       await contosoPage.getByLabel("Type").selectOption("Task");
       await contosoPage.getByLabel("Title").fill("Printer on fire");
       await contosoPage.getByLabel("Description").fill("<p>Third floor</p>");
@@ -69,7 +60,7 @@ describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
       await expect(heading(contosoPage)).resolves.toBe(`Task ${contosoId}: Printer on fire`);
       await screenshot(contosoPage, "boards-02-contoso-created");
 
-      const list = test.env.organizations.fabrikam.boardsUrl;
+      const list = fixture.test.env.organizations.fabrikam.boardsUrl;
       const link = fabrikamPage.getByRole("link", { name: "Printer on fire", exact: true });
       await reloadUntil(fabrikamPage, list, async () => (await link.count()) > 0);
       await screenshot(fabrikamPage, "boards-03-fabrikam-list");
@@ -160,8 +151,8 @@ describeInBrowser("sync on the Boards pages: contoso <-> fabrikam", () => {
     "afterwards the revisions settle on both sides: the sync's own writes are not sent back",
     async () => {
       expect(fabrikamRevAfterEdit).toBeGreaterThan(0);
-      const contoso = organizationApi(test.env, "contoso");
-      const fabrikam = organizationApi(test.env, "fabrikam");
+      const contoso = organizationApi(fixture.test.env, "contoso");
+      const fabrikam = organizationApi(fixture.test.env, "fabrikam");
       const revs = async () =>
         [
           (await contoso.workItem(contosoId)).rev,

@@ -7,11 +7,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import type { Browser } from "playwright-core";
+
 import {
   type DevEnvironment,
   type DevEnvironmentOptions,
   startDevEnvironment,
 } from "../../src/devhost/dev-environment";
+import { launchChromium } from "./browser";
 
 /** A started environment and its temporary data folder. */
 export interface TestEnvironment {
@@ -34,4 +37,33 @@ export async function startTestEnvironment(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A browser test file's product and Chromium, both set in `beforeAll`. */
+export interface BrowserEnvironment {
+  test: TestEnvironment;
+  browser: Browser;
+}
+
+/**
+ * Starts one product (random ports, fresh data) and Chromium for the calling test file in
+ * `beforeAll`, then `setUp` (e.g. a connection over the API); stops both in `afterAll`.
+ * @param setupTimeoutMs budget of the whole start (a stale hub is rebuilt first)
+ * @returns the fixture, whose fields are set once `beforeAll` has run
+ */
+export function useBrowserEnvironment(
+  setupTimeoutMs: number,
+  setUp?: (started: BrowserEnvironment) => Promise<void>,
+): BrowserEnvironment {
+  const fixture = {} as BrowserEnvironment;
+  beforeAll(async () => {
+    fixture.test = await startTestEnvironment();
+    fixture.browser = await launchChromium();
+    await setUp?.(fixture);
+  }, setupTimeoutMs);
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.test?.stop();
+  });
+  return fixture;
 }
