@@ -129,6 +129,26 @@ test("a missing work item shows SYNC_ERR_WORK_ITEM_NOT_FOUND", async () => {
   expect(await screen.findByText("(SYNC_ERR_WORK_ITEM_NOT_FOUND)")).toBeTruthy();
 });
 
+test("a node without a token offers Node settings, which opens in place of the panel", async () => {
+  backend.failures.set(`POST ${OUTGOING}`, errorAnswer("SYNC_ERR_CREDENTIAL_MISSING"));
+  await openTestRun();
+  type("Work item id", "42");
+  fireEvent.click(screen.getByRole("button", { name: "Run outgoing script" }));
+  expect(await screen.findByText("(SYNC_ERR_CREDENTIAL_MISSING)")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Node settings" }));
+  expect(await screen.findByText("Background sync credential", {}, { timeout: 5000 })).toBeTruthy();
+  expect(screen.queryByRole("tab", { name: "Test run" })).toBeNull();
+});
+
+test("an error without a fix in Node settings gets no Node settings button", async () => {
+  backend.failures.set(`POST ${OUTGOING}`, errorAnswer("SYNC_ERR_WORK_ITEM_NOT_FOUND"));
+  await openTestRun();
+  type("Work item id", "7");
+  fireEvent.click(screen.getByRole("button", { name: "Run outgoing script" }));
+  await screen.findByText("(SYNC_ERR_WORK_ITEM_NOT_FOUND)");
+  expect(screen.queryByRole("button", { name: "Node settings" })).toBeNull();
+});
+
 test("Use as incoming replica copies the replica into the incoming section", async () => {
   backend.settings.outgoingTest = { replica: REPLICA, warnings: [] };
   await openTestRun();

@@ -41,6 +41,8 @@ test("no token: a password field; invalid and missing-permission tokens get dist
   enterPat("expired-pat");
   expect(await screen.findByText(HUB_ERROR_TEXT.SYNC_ERR_CREDENTIAL_INVALID!)).toBeTruthy();
   expect(screen.getByText("(SYNC_ERR_CREDENTIAL_INVALID)")).toBeTruthy();
+  // Already in Node settings: no button pointing at it.
+  expect(screen.queryByRole("button", { name: "Node settings" })).toBeNull();
   enterPat("read-only-pat");
   expect(await screen.findByText(HUB_ERROR_TEXT.SYNC_ERR_CREDENTIAL_PERMISSION!)).toBeTruthy();
   expect(screen.queryByText(HUB_ERROR_TEXT.SYNC_ERR_CREDENTIAL_INVALID!)).toBeNull();

@@ -12,6 +12,7 @@ import { describeError } from "../errorText";
 import { useHubServices } from "../services/hubServices";
 import { type ConnectionAction, ConnectionsTable } from "./ConnectionsTable";
 import { ErrorCard } from "./ErrorCard";
+import { OpenNodeSettingsContext } from "./openNodeSettings";
 import { type Overlay, PageOverlay } from "./PageOverlay";
 import { ToastArea } from "./ToastArea";
 import { type ConnectionsState, useConnections } from "./useConnections";
@@ -41,38 +42,44 @@ export function ConnectionsPage(): React.ReactElement {
 
   const runAction = useRowActions(client, setOverlay, setActionError, list.reload);
   const commands = headerCommands(client !== null, setOverlay);
+  const openNodeSettings = React.useCallback(
+    () => setOverlay({ kind: "nodeSettings", firstRun: false }),
+    [],
+  );
 
   return (
-    <Page className="flex-grow connections-page">
-      <Header
-        title="Connections"
-        titleSize={TitleSize.Large}
-        description={services.host.organizationName}
-        commandBarItems={commands}
-      />
-      <div className="page-content page-content-top flex-column flex-grow rhythm-vertical-16">
-        {actionError !== null && (
-          <ErrorCard
-            error={actionError}
-            actions={[{ text: "Dismiss", onClick: () => setActionError(null) }]}
-          />
-        )}
-        {renderBody(node.state, list.state, {
-          retryNode: node.reload,
-          retryList: list.reload,
-          open: setOverlay,
-          runAction,
-        })}
-      </div>
-      <PageOverlay
-        overlay={overlay}
-        client={client}
-        close={() => setOverlay({ kind: "none" })}
-        onNodeSaved={node.saved}
-        onConnectionsChanged={list.reload}
-      />
-      <ToastArea />
-    </Page>
+    <OpenNodeSettingsContext.Provider value={openNodeSettings}>
+      <Page className="flex-grow connections-page">
+        <Header
+          title="Connections"
+          titleSize={TitleSize.Large}
+          description={services.host.organizationName}
+          commandBarItems={commands}
+        />
+        <div className="page-content page-content-top flex-column flex-grow rhythm-vertical-16">
+          {actionError !== null && (
+            <ErrorCard
+              error={actionError}
+              actions={[{ text: "Dismiss", onClick: () => setActionError(null) }]}
+            />
+          )}
+          {renderBody(node.state, list.state, {
+            retryNode: node.reload,
+            retryList: list.reload,
+            open: setOverlay,
+            runAction,
+          })}
+        </div>
+        <PageOverlay
+          overlay={overlay}
+          client={client}
+          close={() => setOverlay({ kind: "none" })}
+          onNodeSaved={node.saved}
+          onConnectionsChanged={list.reload}
+        />
+        <ToastArea />
+      </Page>
+    </OpenNodeSettingsContext.Provider>
   );
 }
 

@@ -10,6 +10,7 @@ import * as React from "react";
 import type { NodeInfo } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
+import { OpenNodeSettingsContext } from "../openNodeSettings";
 import { useMountedRef } from "../useMountedRef";
 import { NodeCredentialSection } from "./NodeCredentialSection";
 import { NodeOrganizationSection } from "./NodeOrganizationSection";
@@ -86,40 +87,43 @@ export function NodeSettingsPanel(props: {
       ariaLabel="Node settings"
       lightDismiss={false}
     >
-      <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
-        {props.firstRun && (
-          <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
-            Welcome to Exalate. First, connect this organization to its sync node: enter the node's
-            URL, test it, and save it.
-          </MessageCard>
-        )}
-        <section className="flex-column rhythm-vertical-8" aria-label="Sync node">
-          <FormItem
-            label="Sync node URL"
-            error={Boolean(urlError)}
-            message={urlError ?? "Stored for the whole organization."}
-          >
-            <TextField
-              ariaLabel="Sync node URL"
-              value={url}
-              width={TextFieldWidth.auto}
-              placeholder="https://sync.contoso.example"
-              disabled={busy}
-              onChange={(_event, value) => {
-                setUrl(value);
-                setUrlError(undefined);
-                if (test.status !== "idle") setTest({ status: "idle" });
-              }}
-            />
-          </FormItem>
-          <div>
-            <Button text="Test connection" onClick={() => run(false)} disabled={busy} />
-          </div>
-          <TestResult test={test} />
-        </section>
-        {credentialClient && <NodeOrganizationSection client={credentialClient} />}
-        {credentialClient && <NodeCredentialSection client={credentialClient} />}
-      </div>
+      {/* Already in Node settings: error cards offer no link to it. */}
+      <OpenNodeSettingsContext.Provider value={null}>
+        <div className="flex-column flex-grow rhythm-vertical-16 panel-body">
+          {props.firstRun && (
+            <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch">
+              Welcome to Exalate. First, connect this organization to its sync node: enter the
+              node's URL, test it, and save it.
+            </MessageCard>
+          )}
+          <section className="flex-column rhythm-vertical-8" aria-label="Sync node">
+            <FormItem
+              label="Sync node URL"
+              error={Boolean(urlError)}
+              message={urlError ?? "Stored for the whole organization."}
+            >
+              <TextField
+                ariaLabel="Sync node URL"
+                value={url}
+                width={TextFieldWidth.auto}
+                placeholder="https://sync.contoso.example"
+                disabled={busy}
+                onChange={(_event, value) => {
+                  setUrl(value);
+                  setUrlError(undefined);
+                  if (test.status !== "idle") setTest({ status: "idle" });
+                }}
+              />
+            </FormItem>
+            <div>
+              <Button text="Test connection" onClick={() => run(false)} disabled={busy} />
+            </div>
+            <TestResult test={test} />
+          </section>
+          {credentialClient && <NodeOrganizationSection client={credentialClient} />}
+          {credentialClient && <NodeCredentialSection client={credentialClient} />}
+        </div>
+      </OpenNodeSettingsContext.Provider>
     </Panel>
   );
 }
