@@ -2,6 +2,8 @@
  * "Bulk sync everything the trigger matches": a job that runs the trigger's query without a
  * watermark and sends every matching work item through `syncWorkItemOut` (items already in
  * sync are skipped by the echo baseline, so a repeated bulk sync sends only what changed).
+ * The work items are read in pages by id (`SyncLimits.bulkSyncPageSize`), so a trigger may
+ * match more than one WIQL query returns; `total` grows as further pages arrive.
  * Progress is written to the job row after each work item; the hub polls it.
  *
  *   running --every work item handled--> done
@@ -23,7 +25,7 @@ import {
 import type { TriggerRow } from "../storage/trigger-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
 import { requireSyncConnection, type SyncContext } from "./sync-context";
-import { triggerQuery } from "./trigger-query";
+import { triggerPageQuery } from "./trigger-query";
 import type { TriggerService } from "./trigger-service";
 
 /**
@@ -32,9 +34,6 @@ import type { TriggerService } from "./trigger-service";
  * process stopped should not read "running" forever.)
  */
 export const STALE_AFTER_MS = 120_000;
-
-/** Most work items one bulk sync handles. (20000: the service's cap on a flat WIQL result, VS402337.) */
-export const BULK_SYNC_MAX_ITEMS = 20_000;
 
 /** Starts bulk sync jobs and reports their progress. */
 export class BulkSyncService {
@@ -79,13 +78,20 @@ export class BulkSyncService {
     const counts = { processed: 0, sent: 0, skipped: 0, failed: 0 };
     try {
       const http = await this.context.ado.client();
-      const { ids } = await queryWiql(http, triggerQuery(trigger), { top: BULK_SYNC_MAX_ITEMS });
-      await updateSyncJob(db, jobId, { total: ids.length, heartbeat_at: this.context.now() });
-      for (const id of ids) {
-        const result = await syncWorkItemOut(this.context, connection, id);
-        counts.processed += 1;
-        counts[result.outcome] += 1;
-        await updateSyncJob(db, jobId, { ...counts, heartbeat_at: this.context.now() });
+      const top = this.context.limits.bulkSyncPageSize;
+      let total = 0;
+      for (let afterId = 0, full = true; full; ) {
+        const { ids } = await queryWiql(http, triggerPageQuery(trigger, afterId), { top });
+        full = ids.length === top;
+        total += ids.length;
+        await updateSyncJob(db, jobId, { total, heartbeat_at: this.context.now() });
+        for (const id of ids) {
+          const result = await syncWorkItemOut(this.context, connection, id);
+          counts.processed += 1;
+          counts[result.outcome] += 1;
+          await updateSyncJob(db, jobId, { ...counts, heartbeat_at: this.context.now() });
+        }
+        afterId = ids.at(-1) ?? afterId;
       }
       await updateSyncJob(db, jobId, { state: "done", finished_at: this.context.now() });
     } catch (error) {

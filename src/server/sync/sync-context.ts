@@ -49,12 +49,18 @@ export interface SyncLimits {
    * that is worked off over the next polls, oldest first, since the cursor advances per item.)
    */
   pollPageSize: number;
+  /**
+   * Work items a bulk sync reads per query. (Default: 20000, the service's cap on one flat WIQL
+   * result, VS402337; a trigger matching more is read in further pages by id.)
+   */
+  bulkSyncPageSize: number;
 }
 
 export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxAttachmentBytes: 10 * 1024 * 1024,
   scriptTwins: 1000,
   pollPageSize: 200,
+  bulkSyncPageSize: 20_000,
 };
 
 /** Dependencies of the engine's parts. */

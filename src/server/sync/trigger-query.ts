@@ -28,3 +28,17 @@ export function triggerQuery(
 ): string {
   return buildWatermarkQuery({ where: triggerCondition(trigger), since, inclusive: true, afterId });
 }
+
+/**
+ * A page of bulk sync: the trigger's work items with ids above `afterId`, by id (a keyset that
+ * walks past the service's 20000-result cap on one WIQL query, VS402337).
+ */
+export function triggerPageQuery(
+  trigger: Pick<TriggerRow, "work_item_type" | "where_clause">,
+  afterId: number,
+): string {
+  return (
+    `SELECT [System.Id] FROM WorkItems WHERE ${triggerCondition(trigger)}` +
+    ` AND [System.Id] > ${afterId} ORDER BY [System.Id] ASC`
+  );
+}
