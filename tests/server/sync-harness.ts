@@ -265,3 +265,32 @@ export async function updateAsUser(
   }));
   return patchWorkItem(side.user, { id, operations });
 }
+
+/**
+ * One side of a connection with its own script runner, for tests of a single node: started in
+ * `beforeAll` (then `setUp`), disposed in `afterAll`. Its fields are set once `beforeAll` ran.
+ */
+export function useOneSide(
+  options: Pick<SideOptions, "organization" | "dialect" | "limits">,
+  setUp?: (side: SyncSide) => Promise<void>,
+): { side: SyncSide } {
+  const fixture = {} as { side: SyncSide; scripts: ScriptRunner };
+  const [local, remote] =
+    options.organization === "contoso" ? ["contoso", "fabrikam"] : ["fabrikam", "contoso"];
+  beforeAll(async () => {
+    fixture.scripts = createScriptRunner({ threads: 1 });
+    fixture.side = await startSide({
+      ...options,
+      connectionId: randomUUID(),
+      localShortName: local!,
+      remoteShortName: remote!,
+      scripts: fixture.scripts,
+    });
+    await setUp?.(fixture.side);
+  });
+  afterAll(async () => {
+    await fixture.side?.dispose();
+    await fixture.scripts?.close();
+  });
+  return fixture;
+}

@@ -3,14 +3,11 @@
  * reads (a migration import with bypassRules, a bulk edit) are all sent, each once, page by
  * page; a trigger deactivated and activated again starts a fresh cursor.
  */
-import { randomUUID } from "node:crypto";
-
 import type { AdoWorkItem } from "../../src/server/ado/ado-types";
 import { patchWorkItem } from "../../src/server/ado/work-item-api";
-import { createScriptRunner, type ScriptRunner } from "../../src/server/sandbox/script-runner";
 import { findTrigger } from "../../src/server/storage/trigger-repository";
 import { testDialects } from "../helpers/with-store";
-import { startSide, type SyncSide } from "./sync-harness";
+import { type SyncSide, useOneSide } from "./sync-harness";
 
 jest.setTimeout(90_000);
 
@@ -19,38 +16,26 @@ const SHARED_DATE_ITEMS = 7;
 
 for (const dialect of testDialects()) {
   describe(`change detection cursor on ${dialect}`, () => {
-    let scripts: ScriptRunner;
-    let side: SyncSide;
     let triggerId = "";
-
-    beforeAll(async () => {
-      scripts = createScriptRunner({ threads: 1 });
-      side = await startSide({
-        organization: "contoso",
-        dialect,
-        connectionId: randomUUID(),
-        localShortName: "contoso",
-        remoteShortName: "fabrikam",
-        scripts,
-        limits: { pollPageSize: PAGE },
-      });
-      triggerId = (
-        await side.triggers.create(side.connectionId, { workItemType: "Bug", where: "" })
-      ).id;
-    });
-    afterAll(async () => {
-      await side?.dispose();
-      await scripts?.close();
-    });
+    const one = useOneSide(
+      { organization: "contoso", dialect, limits: { pollPageSize: PAGE } },
+      async (side) => {
+        triggerId = (
+          await side.triggers.create(side.connectionId, { workItemType: "Bug", where: "" })
+        ).id;
+      },
+    );
 
     const sentIds = async () =>
-      (await side.engine.pollOnce()).filter((r) => r.outcome === "sent").map((r) => r.workItemId);
+      (await one.side.engine.pollOnce())
+        .filter((r) => r.outcome === "sent")
+        .map((r) => r.workItemId);
 
     test("items sharing one ChangedDate beyond a page are all sent, each once, in id order", async () => {
       const changedDate = new Date(Date.now() - 5_000).toISOString();
       const created: number[] = [];
       for (let n = 0; n < SHARED_DATE_ITEMS; n++) {
-        const item = await importWorkItem(side, `Imported ${n}`, changedDate);
+        const item = await importWorkItem(one.side, `Imported ${n}`, changedDate);
         expect(new Date(String(item.fields["System.ChangedDate"])).toISOString()).toBe(changedDate);
         created.push(item.id);
       }
@@ -58,19 +43,19 @@ for (const dialect of testDialects()) {
       for (let poll = 0; poll < 4; poll++) polls.push(await sentIds());
       expect(polls.map((ids) => ids.length)).toEqual([3, 3, 1, 0]);
       expect(polls.flat()).toEqual([...created].sort((x, y) => x - y));
-      const trigger = await findTrigger(side.store.db, side.connectionId, triggerId);
+      const trigger = await findTrigger(one.side.store.db, one.side.connectionId, triggerId);
       expect(trigger?.watermark).toBe(changedDate);
       expect(trigger?.watermark_id).toBe(Math.max(...created));
     });
 
     test("a later change to one of them is sent again; the others are not", async () => {
-      const [first] = (await side.triggers.list(side.connectionId)).map((t) => t.id);
+      const [first] = (await one.side.triggers.list(one.side.connectionId)).map((t) => t.id);
       expect(first).toBe(triggerId);
-      const ids = (await side.engine.pollOnce()).map((r) => r.workItemId);
+      const ids = (await one.side.engine.pollOnce()).map((r) => r.workItemId);
       expect(ids).toEqual([]);
-      const trigger = await findTrigger(side.store.db, side.connectionId, triggerId);
+      const trigger = await findTrigger(one.side.store.db, one.side.connectionId, triggerId);
       const target = trigger!.watermark_id!;
-      await patchWorkItem(side.user, {
+      await patchWorkItem(one.side.user, {
         id: target,
         operations: [{ op: "add", path: "/fields/System.Title", value: "Edited after import" }],
       });
@@ -79,9 +64,9 @@ for (const dialect of testDialects()) {
     });
 
     test("reactivating a trigger clears the tie-breaking id with the new start watermark", async () => {
-      await side.triggers.setActive(side.connectionId, triggerId, false);
-      await side.triggers.setActive(side.connectionId, triggerId, true);
-      const trigger = await findTrigger(side.store.db, side.connectionId, triggerId);
+      await one.side.triggers.setActive(one.side.connectionId, triggerId, false);
+      await one.side.triggers.setActive(one.side.connectionId, triggerId, true);
+      const trigger = await findTrigger(one.side.store.db, one.side.connectionId, triggerId);
       expect(trigger?.watermark_id).toBeNull();
       expect(trigger?.watermark).not.toBeNull();
     });

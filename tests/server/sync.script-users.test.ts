@@ -2,9 +2,6 @@
  * `nodeHelper.getUserByEmail` in incoming scripts: the people a replica names are looked up in
  * the receiving organization (the emulator's Identities API) before the script runs.
  */
-import { randomUUID } from "node:crypto";
-
-import { createScriptRunner, type ScriptRunner } from "../../src/server/sandbox/script-runner";
 import { ScriptTestService } from "../../src/server/sync/script-test-service";
 import {
   emailsOfReplica,
@@ -13,7 +10,7 @@ import {
 } from "../../src/server/sync/script-users";
 import type { SyncAdoAccess } from "../../src/server/sync/sync-context";
 import { emptyReplicaBody, type Replica } from "../../src/shared/contracts/replica";
-import { startSide, type SyncSide } from "./sync-harness";
+import { useOneSide } from "./sync-harness";
 
 jest.setTimeout(60_000);
 
@@ -78,29 +75,13 @@ describe("scriptUsersFor", () => {
 });
 
 describe("getUserByEmail against the receiving organization", () => {
-  let scripts: ScriptRunner;
-  let side: SyncSide;
   let service: ScriptTestService;
-
-  beforeAll(async () => {
-    scripts = createScriptRunner({ threads: 1 });
-    side = await startSide({
-      organization: "fabrikam",
-      dialect: "sqlite",
-      connectionId: randomUUID(),
-      localShortName: "fabrikam",
-      remoteShortName: "contoso",
-      scripts,
-    });
+  const one = useOneSide({ organization: "fabrikam", dialect: "sqlite" }, async (side) => {
     service = new ScriptTestService(side.context);
-  });
-  afterAll(async () => {
-    await side?.dispose();
-    await scripts?.close();
   });
 
   const summaryFor = async (assignee: string | null) => {
-    const result = await service.incoming(side.connectionId, {
+    const result = await service.incoming(one.side.connectionId, {
       replica: replicaNaming(assignee),
       script: NAMING_SCRIPT,
     });
