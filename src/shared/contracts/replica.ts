@@ -79,14 +79,10 @@ export const ReplicaProjectSchema = Type.Object({ key: Type.String(), name: Type
 export type ReplicaProject = Static<typeof ReplicaProjectSchema>;
 
 /**
- * A replica: what the outgoing script sent. Fields the script did not set are null (scalars),
- * empty arrays or an empty object. Field reference names of the sending work item in brackets.
+ * Fields replicas and script work items share, as schema properties. Field reference names in
+ * brackets.
  */
-export const ReplicaSchema = Type.Object({
-  /** Format version (`REPLICA_VERSION`). */
-  version: Type.Literal(REPLICA_VERSION),
-  /** The sending work item's id [System.Id] as a string: the remote id on the receiving side. */
-  key: Type.String({ minLength: 1 }),
+const WORK_ITEM_FIELDS = {
   /** [System.Title] */
   summary: nullable(Type.String()),
   /** [System.Description], HTML. */
@@ -99,7 +95,7 @@ export const ReplicaSchema = Type.Object({
   priority: nullable(Type.Integer()),
   /** [System.AssignedTo] */
   assignee: nullable(ScriptUserSchema),
-  /** [System.CreatedBy] */
+  /** [System.CreatedBy] (on a work item: settable only when creating, with bypassRules). */
   reporter: nullable(ScriptUserSchema),
   /** Tags [System.Tags] ("a; b" in Azure DevOps), one string per tag. */
   labels: Type.Array(Type.String()),
@@ -107,12 +103,29 @@ export const ReplicaSchema = Type.Object({
   areaPath: nullable(Type.String()),
   /** [System.IterationPath], project-prefixed, e.g. "Alpha\\Sprint 1". */
   iterationPath: nullable(Type.String()),
-  /** [System.TeamProject] */
-  project: nullable(ReplicaProjectSchema),
+};
+
+/** Lists and custom values replicas and script work items share. */
+const WORK_ITEM_EXTRAS = {
   comments: Type.Array(CommentSchema),
   attachments: Type.Array(AttachmentSchema),
   /** Free-form values by key (custom field reference names, or any key the script chooses). */
   customFields: Type.Record(Type.String(), JsonValueSchema),
+};
+
+/**
+ * A replica: what the outgoing script sent. Fields the script did not set are null (scalars),
+ * empty arrays or an empty object.
+ */
+export const ReplicaSchema = Type.Object({
+  /** Format version (`REPLICA_VERSION`). */
+  version: Type.Literal(REPLICA_VERSION),
+  /** The sending work item's id [System.Id] as a string: the remote id on the receiving side. */
+  key: Type.String({ minLength: 1 }),
+  ...WORK_ITEM_FIELDS,
+  /** [System.TeamProject] */
+  project: nullable(ReplicaProjectSchema),
+  ...WORK_ITEM_EXTRAS,
 });
 export type Replica = Static<typeof ReplicaSchema>;
 
@@ -151,34 +164,14 @@ export const ScriptWorkItemSchema = Type.Object({
   id: nullable(Type.Integer()),
   /** The id as a string (Exalate's `key`); null with `id`. */
   key: nullable(Type.String()),
-  /** [System.Title] */
-  summary: nullable(Type.String()),
-  /** [System.Description], HTML. */
-  description: nullable(Type.String()),
-  /** [System.WorkItemType]; the incoming script sets it on first sync (alias `typeName`). */
-  type: nullable(Type.String()),
-  /** [System.State] */
-  status: nullable(Type.String()),
-  /** [Microsoft.VSTS.Common.Priority] */
-  priority: nullable(Type.Integer()),
-  /** [System.AssignedTo] */
-  assignee: nullable(ScriptUserSchema),
-  /** [System.CreatedBy] (settable only when creating, with bypassRules). */
-  reporter: nullable(ScriptUserSchema),
-  /** [System.Tags], one string per tag. */
-  labels: Type.Array(Type.String()),
-  /** [System.AreaPath] */
-  areaPath: nullable(Type.String()),
-  /** [System.IterationPath] */
-  iterationPath: nullable(Type.String()),
+  /** `type`: the incoming script sets it on first sync (alias `typeName`). */
+  ...WORK_ITEM_FIELDS,
   /** Project name [System.TeamProject]; the incoming script sets it on first sync. */
   projectKey: nullable(Type.String()),
   /** [System.CreatedDate]; read-only. */
   created: nullable(Type.String()),
-  comments: Type.Array(CommentSchema),
-  attachments: Type.Array(AttachmentSchema),
-  /** Custom fields by reference name, e.g. `customFields["Custom.Severity"]`. */
-  customFields: Type.Record(Type.String(), JsonValueSchema),
+  /** `customFields`: the fields outside the `System.*` and `Microsoft.*` namespaces. */
+  ...WORK_ITEM_EXTRAS,
   /** Every field by reference name, e.g. `fields["Microsoft.VSTS.TCM.ReproSteps"]`. */
   fields: Type.Record(Type.String(), JsonValueSchema),
 });
