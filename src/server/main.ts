@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino(logOptions(config.logLevel));
   const secretBox = new SecretBox(await loadMasterKey(config.masterKey, config.dataDir));
-  const store = openStore(config.databaseUrl);
+  const store = openStore(config.databaseUrl, (err) =>
+    logger.warn({ err }, "a pooled database connection broke; the next query opens a new one"),
+  );
   await store.migrate();
   const { app, transport, sync } = await buildAppWithInternals({
     config,

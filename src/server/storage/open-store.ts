@@ -28,14 +28,16 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 /**
  * Opens (but does not migrate) the store at `databaseUrl`.
  * @param databaseUrl `sqlite:<path>` (`sqlite::memory:` for a throwaway) or `postgres://...`
+ * @param onConnectionError PostgreSQL: told when an idle pooled connection breaks (the store
+ *   recovers by itself; the node logs it)
  */
-export function openStore(databaseUrl: string): Store {
+export function openStore(databaseUrl: string, onConnectionError?: (error: Error) => void): Store {
   const dialect = dialectOf(databaseUrl);
   const db = new Kysely<Database>({
     dialect:
       dialect === "sqlite"
         ? createSqliteDialect(databaseUrl.slice("sqlite:".length))
-        : createPostgresDialect(databaseUrl),
+        : createPostgresDialect(databaseUrl, onConnectionError),
   });
   return {
     dialect,

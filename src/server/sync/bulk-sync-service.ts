@@ -80,7 +80,7 @@ export class BulkSyncService {
       const http = await this.context.ado.client();
       const top = this.context.limits.bulkSyncPageSize;
       let total = 0;
-      for (let afterId = 0, full = true; full; ) {
+      for (let afterId = 0, full = true; full;) {
         const { ids } = await queryWiql(http, triggerPageQuery(trigger, afterId), { top });
         full = ids.length === top;
         total += ids.length;

@@ -11,18 +11,10 @@
  */
 import { SyncError } from "../../shared/errors";
 import { oneTimeSecret } from "../invitations/invitation-issuer";
-import {
-  type ConnectionRow,
-  findConnection,
-  updateConnection,
-} from "../storage/connection-repository";
+import { type ConnectionRow, findConnection } from "../storage/connection-repository";
 import { findActiveInvitation, markInvitationUsed } from "../storage/invitation-repository";
-import {
-  deriveConnectionSecret,
-  handshakeNonce,
-  openSealedText,
-  sealConnectionSecret,
-} from "./connection-secret";
+import { activateConnection } from "./connection-activation";
+import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
 import { rememberTokenId } from "./replay-guard";
 import { callPeer } from "./transport-client";
 import type { TransportContext } from "./transport-context";
@@ -32,7 +24,7 @@ import {
   TRANSPORT_PREFIX,
   TRANSPORT_ROUTES,
 } from "./transport-contract";
-import { findTransportLink, saveTransportLink } from "./transport-link-repository";
+import { findTransportLink } from "./transport-link-repository";
 import { bearerToken, type TransportRequestFacts, verifyTransportToken } from "./transport-token";
 
 const confirmPath = TRANSPORT_PREFIX + TRANSPORT_ROUTES.confirm;
@@ -80,21 +72,15 @@ export async function answerConfirm(
   const acceptorNonce = handshakeNonce(context.issuer.identity, "acceptor", row.id);
   if (row.status === "pending") {
     const secret = deriveConnectionSecret(oneTime, row.id, request.initiatorNonce, acceptorNonce);
-    await db.transaction().execute(async (tx) => {
-      await updateConnection(tx, row.id, {
-        status: "active",
-        secret_sealed: sealConnectionSecret(context.box, row.id, secret),
-        accepted_at: now,
-        updated_at: now,
-        last_contact_at: now,
-      });
-      await saveTransportLink(tx, {
-        connection_id: row.id,
-        remote_node_id: request.initiatorNodeId,
-        handshake_secret_sealed: context.box.seal(oneTime, `transport_links:${row.id}:handshake`),
-        created_at: now,
-      });
-    });
+    await db.transaction().execute((tx) =>
+      activateConnection(tx, context.box, {
+        connectionId: row.id,
+        secret,
+        remoteNodeId: request.initiatorNodeId,
+        handshakeSecretSealed: context.box.seal(oneTime, `transport_links:${row.id}:handshake`),
+        now,
+      }),
+    );
   }
   return { acceptorNodeId: context.issuer.identity.nodeId, acceptorNonce };
 }
@@ -136,18 +122,12 @@ export async function confirmAcceptance(
   const now = context.now();
   await db.transaction().execute(async (tx) => {
     if (!(await markInvitationUsed(tx, invitation.id, now))) return;
-    await updateConnection(tx, row.id, {
-      status: "active",
-      secret_sealed: sealConnectionSecret(context.box, row.id, secret),
-      accepted_at: now,
-      updated_at: now,
-      last_contact_at: now,
-    });
-    await saveTransportLink(tx, {
-      connection_id: row.id,
-      remote_node_id: answer.acceptorNodeId,
-      handshake_secret_sealed: null,
-      created_at: now,
+    await activateConnection(tx, context.box, {
+      connectionId: row.id,
+      secret,
+      remoteNodeId: answer.acceptorNodeId,
+      handshakeSecretSealed: null,
+      now,
     });
   });
   return true;

@@ -14,19 +14,19 @@ import { normalizeDestinationUrl } from "../connections/connection-rules";
 import { requireConnection } from "../connections/connection-service";
 import { decodeInvitationCode } from "../invitations/invitation-code";
 import { verifyIssuedInvitation } from "../invitations/invitation-issuer";
-import { type ConnectionRow, updateConnection } from "../storage/connection-repository";
+import type { ConnectionRow } from "../storage/connection-repository";
 import { markInvitationUsed } from "../storage/invitation-repository";
 import type { Db } from "../storage/store";
+import { activateConnection } from "./connection-activation";
 import {
   deriveConnectionSecret,
   handshakeNonce,
   openSealedText,
   sameSecret,
-  sealConnectionSecret,
 } from "./connection-secret";
 import type { TransportContext } from "./transport-context";
 import type { RedeemRequest, RedeemResponse } from "./transport-contract";
-import { findTransportLink, saveTransportLink } from "./transport-link-repository";
+import { findTransportLink } from "./transport-link-repository";
 
 /** Public only when it was initiated as public and the acceptor has a URL. */
 function settledType(row: ConnectionRow, acceptorUrl: string | null): ConnectionType {
@@ -66,21 +66,17 @@ export async function redeemInvitation(
       initiatorNonce,
       request.acceptorNonce,
     );
-    await updateConnection(tx, row.id, {
-      status: "active",
-      type,
-      remote_url: type === "public" ? acceptorUrl : null,
-      remote_short_name: request.acceptorShortName,
-      secret_sealed: sealConnectionSecret(context.box, row.id, secret),
-      accepted_at: now,
-      updated_at: now,
-      last_contact_at: now,
-    });
-    await saveTransportLink(tx, {
-      connection_id: row.id,
-      remote_node_id: request.acceptorNodeId,
-      handshake_secret_sealed: null,
-      created_at: now,
+    await activateConnection(tx, context.box, {
+      connectionId: row.id,
+      secret,
+      remoteNodeId: request.acceptorNodeId,
+      handshakeSecretSealed: null,
+      changes: {
+        type,
+        remote_url: type === "public" ? acceptorUrl : null,
+        remote_short_name: request.acceptorShortName,
+      },
+      now,
     });
     return answer(context, row.id, type);
   });

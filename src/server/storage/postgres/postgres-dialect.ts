@@ -17,13 +17,23 @@ function parseInt8(value: string): number {
   return parsed;
 }
 
-/** Creates a Kysely dialect for the PostgreSQL database at `connectionString`. */
-export function createPostgresDialect(connectionString: string): PostgresDialect {
+/**
+ * Creates a Kysely dialect for the PostgreSQL database at `connectionString`.
+ * @param onIdleError told when an idle pooled connection breaks (server restart, failover, a
+ *   proxy closing it): pg drops that connection and the next query opens a new one. Without
+ *   a listener pg's pool would throw the error and end the process.
+ */
+export function createPostgresDialect(
+  connectionString: string,
+  onIdleError: (error: Error) => void = () => undefined,
+): PostgresDialect {
   const types = {
     getTypeParser: ((oid: number, format?: "text" | "binary") =>
       oid === INT8_OID
         ? parseInt8
         : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
   };
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString, max: POOL_SIZE, types }) });
+  const pool = new pg.Pool({ connectionString, max: POOL_SIZE, types });
+  pool.on("error", onIdleError);
+  return new PostgresDialect({ pool });
 }
