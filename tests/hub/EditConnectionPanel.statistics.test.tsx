@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 
 import { connection, errorAnswer, type FakeBackend } from "./fake-backend";
 import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
@@ -47,4 +47,12 @@ test("a failed load shows the code, and Retry loads the statistics", async () =>
   backend.failures.clear();
   fireEvent.click(screen.getByRole("button", { name: "Retry" }));
   expect(await screen.findByLabelText("Statistics", { selector: "dl" })).toBeTruthy();
+});
+
+test("Refresh reads the statistics again and shows the new counts", async () => {
+  await openStatistics();
+  await screen.findByLabelText("Statistics", { selector: "dl" });
+  backend.statistics = { ...backend.statistics, twins: 13 };
+  fireEvent.click(screen.getByRole("button", { name: "Refresh" }));
+  await waitFor(() => expect(valueOf("Work items in sync (twins)")).toBe("13"));
 });

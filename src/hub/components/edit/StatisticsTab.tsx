@@ -1,4 +1,5 @@
 import { Ago } from "azure-devops-ui/Ago";
+import { Button } from "azure-devops-ui/Button";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import * as React from "react";
 
@@ -28,7 +29,18 @@ export function StatisticsTab(props: {
     case "failed":
       return <RetryCard error={state.error} onRetry={() => reload()} />;
     case "loaded":
-      return <StatisticsList statistics={state.value} privateSide={connection.localSide} />;
+      return (
+        <div className="flex-column rhythm-vertical-8">
+          <StatisticsList statistics={state.value} privateSide={connection.localSide} />
+          <div>
+            <Button
+              text="Refresh"
+              iconProps={{ iconName: "Refresh" }}
+              onClick={() => reload(true)}
+            />
+          </div>
+        </div>
+      );
   }
 }
 
