@@ -1,6 +1,7 @@
 /**
- * Trigger use cases: list, create, update, activate/deactivate, delete. Every save runs the
- * trigger's query against Azure DevOps with the node's PAT first; a clause the service refuses
+ * Trigger use cases: list, create, update, activate/deactivate, delete. Every save checks the
+ * clause's structure (`clauseProblem`: it must stay inside its parentheses), then runs the
+ * trigger's query against Azure DevOps with the node's PAT; a clause the service refuses
  * is rejected with SYNC_ERR_TRIGGER_INVALID carrying the service's message, and nothing is
  * stored. A trigger that becomes active starts detecting changes from a little before now
  * (`INITIAL_LOOKBACK_MS`); older matches are sent by a bulk sync.
@@ -20,6 +21,7 @@ import {
   updateTrigger,
 } from "../storage/trigger-repository";
 import { requireSyncConnection, type SyncContext } from "./sync-context";
+import { clauseProblem } from "./trigger-clause";
 import { triggerQuery } from "./trigger-query";
 
 /**
@@ -110,6 +112,16 @@ export class TriggerService {
    * (TF51005 unknown field, TF51006 syntax...) becomes SYNC_ERR_TRIGGER_INVALID.
    */
   async validate(trigger: Pick<TriggerRow, "work_item_type" | "where_clause">): Promise<void> {
+    const problem = clauseProblem(trigger.where_clause);
+    if (problem) {
+      throw new SyncError(
+        "SYNC_ERR_TRIGGER_INVALID",
+        `The WHERE clause is not valid: ${problem}.`,
+        {
+          problem,
+        },
+      );
+    }
     const http = await this.context.ado.client();
     try {
       await queryWiql(http, triggerQuery(trigger), { top: 1 });
