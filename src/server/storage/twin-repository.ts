@@ -159,8 +159,9 @@ export async function twinStatistics(
   const row = await db
     .selectFrom("twins")
     .select((eb) => [
-      // count(remote_id) counts twins whose other half is known (NULLs are not counted).
-      eb.fn.count<number>("remote_id").as("twins"),
+      // A twin is a work item sent (the sender learns the other half's id only when it sends
+      // something back) or one whose other half is known; count() skips NULLs.
+      eb.fn.count<number>(eb.fn.coalesce("remote_id", "last_sent_replica")).as("twins"),
       eb.fn.max("last_sent_at").as("last_sent_at"),
       eb.fn.max("last_received_at").as("last_received_at"),
     ])
