@@ -26,8 +26,7 @@ import { ConnectionService } from "./connections/connection-service";
 import { ScriptService } from "./connections/script-service";
 import type { SecretBox } from "./crypto/secret-box";
 import { registerConnectionRoutes } from "./http/connection-routes";
-import { errorBody } from "./http/error-handler";
-import { installErrorHandler } from "./http/error-handler";
+import { errorBody, handleClientError, installErrorHandler } from "./http/error-handler";
 import { rejectNulCharacters } from "./http/input-guard";
 import { registerInvitationRoutes } from "./http/invitation-routes";
 import type { NodeApp } from "./http/node-app";
@@ -50,6 +49,12 @@ import { createTransport, type Transport, type TransportOptions } from "./transp
  * bodies cannot exhaust memory.
  */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * A whole request must arrive within 60 s (Node's default is 300 s): a client trickling bytes
+ * cannot hold a connection for long. Longer than the transport's long poll (at most 25 s of
+ * waiting, which is time after the request arrived, not before).
+ */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Rate limit per client address. */
 export interface RateLimitOptions {
@@ -162,6 +167,8 @@ function createFastify(deps: AppDeps): NodeApp {
   return Fastify({
     ...logging,
     bodyLimit: BODY_LIMIT_BYTES,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    clientErrorHandler: handleClientError,
     genReqId: () => randomUUID(),
     // Errors fastify raises before routing (e.g. FST_ERR_BAD_URL for a broken %-escape) skip
     // the error handler; give them a catalogued code too.

@@ -31,6 +31,8 @@ export const ERRORS = {
   SYNC_ERR_REQUEST_INVALID: spec(400, "The request is not valid."),
   SYNC_ERR_REQUEST_TOO_LARGE: spec(413, "The request body is too large."),
   SYNC_ERR_REQUEST_UNSUPPORTED_MEDIA: spec(415, "Send the request body as application/json."),
+  SYNC_ERR_REQUEST_HEADERS_TOO_LARGE: spec(431, "The request headers are too large."),
+  SYNC_ERR_REQUEST_TIMEOUT: spec(408, "The request did not arrive in time. Send it again.", true),
   SYNC_ERR_ROUTE_NOT_FOUND: spec(404, "There is no such endpoint on this sync node."),
   SYNC_ERR_RATE_LIMITED: spec(429, "Too many requests. Wait a moment and try again.", true),
 

@@ -8,6 +8,9 @@
  * - Fastify's 4xx (body too large, bad content type, bad JSON) and the rate limiter: their codes.
  * - Anything else: logged with the request id and masked as SYNC_ERR_INTERNAL.
  */
+import { randomUUID } from "node:crypto";
+import type { Duplex } from "node:stream";
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 import {
@@ -39,12 +42,14 @@ const REASONS: Readonly<Record<number, string>> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  408: "Request Timeout",
   409: "Conflict",
   410: "Gone",
   413: "Payload Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Entity",
   429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
   500: "Internal Server Error",
   502: "Bad Gateway",
   503: "Service Unavailable",
@@ -85,7 +90,13 @@ function fromValidation(error: FastifyError, requestId: string): ErrorBody {
   const valueWrong = location === "body" && Boolean(error.validation?.[0]?.instancePath);
   const code = (valueWrong && FIELD_CODES[field]) || "SYNC_ERR_REQUEST_INVALID";
   const issue = error.validation?.[0]?.message ?? "is not valid";
-  return errorBody(code, requestId, undefined, { field, location, issue });
+  // e.g. "The request is not valid: replica must have required property 'version'."
+  const where = (error.validation?.[0]?.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".");
+  const message =
+    code === "SYNC_ERR_REQUEST_INVALID"
+      ? `${ERRORS[code].message.replace(/\.$/, "")}: ${where || location} ${issue}.`
+      : undefined;
+  return errorBody(code, requestId, message, { field, location, issue });
 }
 
 function fromSyncError(error: SyncError, requestId: string): ErrorBody {
@@ -104,6 +115,32 @@ export function toErrorBody(error: unknown, request: FastifyRequest): ErrorBody 
   }
   request.log.error({ err: error, requestId: request.id }, "unexpected error");
   return errorBody("SYNC_ERR_INTERNAL", request.id);
+}
+
+/** Node's HTTP parser errors (before fastify sees a request) with their catalogued codes. */
+const CLIENT_ERROR_CODES: Readonly<Record<string, ErrorCode>> = {
+  HPE_HEADER_OVERFLOW: "SYNC_ERR_REQUEST_HEADERS_TOO_LARGE",
+  ERR_HTTP_REQUEST_TIMEOUT: "SYNC_ERR_REQUEST_TIMEOUT",
+};
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refused (headers too large, a
+ * broken request line, conflicting lengths) or that did not arrive within the request timeout
+ * gets an `ErrorBody` with a catalogued code, then the connection closes.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code = CLIENT_ERROR_CODES[error.code ?? ""] ?? "SYNC_ERR_REQUEST_INVALID";
+  const body = JSON.stringify(errorBody(code, randomUUID(), undefined, { reason: error.code }));
+  const status = ERRORS[code].status;
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status] ?? "Error"}\r\n` +
+      "Content-Type: application/json; charset=utf-8\r\n" +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** Installs the error and not-found handlers on `app`. */
