@@ -200,6 +200,12 @@ describe.each(testDialects())("sync API on %s", (dialect) => {
       code: "SYNC_ERR_SCRIPT_RUNTIME",
       details: { script: "outgoing", line: 2 },
     });
+    // Beyond Azure DevOps' 32-bit ids: refused here, not passed on to the service.
+    const huge = await call("POST", path(ROUTES.connectionScriptTestOutgoing), {
+      workItemId: 2 ** 31,
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json()).toMatchObject({ code: "SYNC_ERR_REQUEST_INVALID" });
   });
 
   test("the API needs an administrator", async () => {

@@ -115,9 +115,12 @@ export const SyncNowResultSchema = Type.Object({
 });
 export type SyncNowResult = Static<typeof SyncNowResultSchema>;
 
+/** Largest work item id: Azure DevOps ids are 32-bit signed integers (System.Id, Integer). */
+export const MAX_WORK_ITEM_ID = 2_147_483_647;
+
 /** Body of an outgoing script test run: the local work item to run it on. */
 export const OutgoingTestInputSchema = Type.Object({
-  workItemId: Type.Integer({ minimum: 1 }),
+  workItemId: Type.Integer({ minimum: 1, maximum: MAX_WORK_ITEM_ID }),
   /** A script to try instead of the saved one (the editor's unsaved text). */
   script: Type.Optional(Type.String({ maxLength: 200_000 })),
 });
@@ -132,7 +135,7 @@ export type OutgoingTestResult = Static<typeof OutgoingTestResultSchema>;
 /** Body of an incoming test run: a replica, and the local work item to apply it to (none: first sync). */
 export const IncomingTestInputSchema = Type.Object({
   replica: ReplicaSchema,
-  workItemId: Type.Optional(Type.Integer({ minimum: 1 })),
+  workItemId: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_WORK_ITEM_ID })),
   script: Type.Optional(Type.String({ maxLength: 200_000 })),
 });
 
