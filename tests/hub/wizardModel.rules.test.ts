@@ -47,3 +47,9 @@ test("a complete set of fields passes every step and makes the request", () => {
 test("toInitiateRequest refuses incomplete fields", () => {
   expect(() => toInitiateRequest(EMPTY_FIELDS)).toThrow("incomplete");
 });
+
+test("a connection name may use letters of any script", () => {
+  const fields = updateFields(EMPTY_FIELDS, { name: "Café sync", nameEdited: true });
+  expect(validateStep("name", fields).name).toBeUndefined();
+  expect(validateStep("name", { ...fields, name: "sync;" }).name).toBeDefined();
+});

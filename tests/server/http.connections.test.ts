@@ -65,6 +65,13 @@ describe.each(testDialects())("connections API on %s", (dialect) => {
     expect(clash.json().code).toBe("SYNC_ERR_CONNECTION_NAME_TAKEN");
   });
 
+  test("names may use letters of any script, and emoji may not", async () => {
+    const body = await initiate({ destinationUrl: null, name: "Café Ünïcode Синхронизация" });
+    expect(body.connection.name).toBe("Café Ünïcode Синхронизация");
+    const emoji = await call("POST", ROUTES.connections, initiateBody({ name: "sync 🚀" }));
+    expect(emoji.json().code).toBe("SYNC_ERR_CONNECTION_NAME_INVALID");
+  });
+
   test.each([
     [{ localShortName: "-bad" }, "SYNC_ERR_CONNECTION_SHORT_NAME_INVALID"],
     [{ remoteShortName: "x".repeat(33) }, "SYNC_ERR_CONNECTION_SHORT_NAME_INVALID"],

@@ -75,7 +75,7 @@ export function updateFields(fields: WizardFields, change: Partial<WizardFields>
 }
 
 const SHORT_NAME = new RegExp(SHORT_NAME_PATTERN);
-const CONNECTION_NAME = new RegExp(CONNECTION_NAME_PATTERN);
+const CONNECTION_NAME = new RegExp(CONNECTION_NAME_PATTERN, "u");
 
 /** Messages of the validation rules, one per rule. */
 export const MESSAGES = {
