@@ -61,8 +61,12 @@ export interface DevEnvironment {
   /** Origin serving dist/hub, e.g. http://127.0.0.1:3001. */
   hubOrigin: string;
   organizations: Record<DevOrganizationName, DevOrganizationUrls>;
-  /** Stops every server and child process; resolves when all have stopped. */
-  close(): Promise<void>;
+  /**
+   * Stops every server and child process; resolves when all have stopped.
+   * @param options.signalled the sync node children got the signal already (Ctrl-C in a
+   *   terminal reaches the whole process group): wait for them instead of signalling again
+   */
+  close(options?: { signalled?: boolean }): Promise<void>;
 }
 
 /**
@@ -78,11 +82,17 @@ export async function startDevEnvironment(
   if (options.buildHub !== false) await ensureHubBuilt(root, log);
   const ports = await resolvePorts(options.basePort ?? DEFAULT_BASE_PORT, options.ports);
   const hubOrigin = `http://127.0.0.1:${ports.hub}`;
-  // Stopped in reverse order of start: the pages first, then sync nodes, then emulators.
-  const stops: Array<() => Promise<void>> = [];
-  const close = async () => {
-    for (const stop of stops.splice(0).reverse())
-      await stop().catch((e: unknown) => log(`[devhost] stop failed: ${String(e)}`));
+  // Stopped in reverse order of start: the pages, then the sync nodes side by side (each may
+  // take seconds to drain), then the emulators they talk to.
+  const pageStops: Array<() => Promise<void>> = [];
+  const nodeStops: Array<(signalled: boolean) => Promise<void>> = [];
+  const emulatorStops: Array<() => Promise<void>> = [];
+  const close = async (closeOptions: { signalled?: boolean } = {}) => {
+    const failed = (e: unknown) => log(`[devhost] stop failed: ${String(e)}`);
+    for (const stop of pageStops.splice(0).reverse()) await stop().catch(failed);
+    const signalled = closeOptions.signalled ?? false;
+    await Promise.all(nodeStops.splice(0).map((stop) => stop(signalled).catch(failed)));
+    for (const stop of emulatorStops.splice(0)) await stop().catch(failed);
   };
   try {
     const runNodes = options.startNodes !== false && syncNodeAvailable(root);
@@ -93,11 +103,11 @@ export async function startDevEnvironment(
     const started = await Promise.allSettled(
       DEV_ORGANIZATIONS.map((name) => startOrganization(name, context)),
     );
-    const emulatorStops = started.flatMap((s) =>
-      s.status === "fulfilled" ? [s.value.stopEmulator] : [],
-    );
-    const nodeStops = started.flatMap((s) => (s.status === "fulfilled" ? s.value.stopNode : []));
-    stops.push(...emulatorStops, ...nodeStops);
+    for (const s of started) {
+      if (s.status !== "fulfilled") continue;
+      emulatorStops.push(s.value.stopEmulator);
+      nodeStops.push(...s.value.stopNode);
+    }
     const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failed) throw failed.reason;
     const organizations = new Map<string, DevOrganization>();
@@ -105,7 +115,7 @@ export async function startDevEnvironment(
       if (s.status === "fulfilled")
         organizations.set(s.value.organization.name, s.value.organization);
     const hub = buildHubStaticServer(path.join(root, "dist/hub"));
-    stops.push(() => hub.close());
+    pageStops.push(() => hub.close());
     await hub.listen({ port: ports.hub, host: "127.0.0.1" });
     const host = buildHostServer({
       organizations,
@@ -115,7 +125,7 @@ export async function startDevEnvironment(
       appTokenAudience: stableGuid("extension:idalko-tools.exalate"),
       extensionVersion: extensionVersion(root),
     });
-    stops.push(() => host.close());
+    pageStops.push(() => host.close());
     await host.listen({ port: ports.host, host: "127.0.0.1" });
     const hostUrl = `http://localhost:${ports.host}`;
     return { hostUrl, hubOrigin, organizations: urlsOf(hostUrl, organizations), close };
@@ -167,7 +177,7 @@ async function startOrganization(name: DevOrganizationName, context: StartContex
   return {
     organization: createDevOrganization(emulator, orgDir, node?.url),
     stopEmulator: () => emulator.close(),
-    stopNode: node ? [() => node.stop()] : [],
+    stopNode: node ? [(signalled: boolean) => node.stop(signalled)] : [],
   };
 }
 

@@ -14,6 +14,14 @@ import path from "node:path";
 const READY_TIMEOUT_MS = 180_000;
 /** Pause between health probes while waiting, in ms. */
 const READY_POLL_MS = 250;
+/**
+ * After Ctrl-C, how long a node may take to exit by itself before it is sent SIGTERM, in ms.
+ * (3000: a node with nothing in flight exits within a second; one still draining gets SIGTERM,
+ * and one that never saw the signal, when only the dev host was signalled, waits only this.)
+ */
+const SIGNALLED_WAIT_MS = 3_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 /** Grace period between SIGTERM and SIGKILL on stop, in ms (the node drains its queues). */
 const STOP_GRACE_MS = 10_000;
 
@@ -22,8 +30,13 @@ export interface SyncNodeProcess {
   /** http://127.0.0.1:<port> */
   url: string;
   child: ChildProcess;
-  /** Stops the node: SIGTERM, then SIGKILL after a grace period. Resolves when it exited. */
-  stop(): Promise<void>;
+  /**
+   * Stops the node: SIGTERM, then SIGKILL after a grace period. Resolves when it exited.
+   * @param signalled the node probably got a signal already (Ctrl-C reaches the whole process
+   *   group): give it `SIGNALLED_WAIT_MS` to exit on its own before sending SIGTERM, as a
+   *   second signal makes it skip its graceful shutdown
+   */
+  stop(signalled?: boolean): Promise<void>;
 }
 
 /** Options of one node. */
@@ -69,8 +82,11 @@ export async function startSyncNode(options: SyncNodeOptions): Promise<SyncNodeP
   const node: SyncNodeProcess = {
     url,
     child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+    async stop(signalled = false) {
+      const running = () => child.exitCode === null && child.signalCode === null;
+      if (!running()) return;
+      if (signalled) await Promise.race([exited, sleep(SIGNALLED_WAIT_MS)]);
+      if (!running()) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
       await exited;

@@ -80,8 +80,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping...`);
-    environment.close().then(
-      () => process.exit(0),
+    // Ctrl-C in a terminal signals the whole process group, sync node children included.
+    environment.close({ signalled: signal === "SIGINT" }).then(
+      () => {
+        console.log("Stopped.");
+        process.exit(0);
+      },
       (error: unknown) => {
         console.error(error);
         process.exit(1);

@@ -30,6 +30,8 @@ function start(dataDir: string): Promise<Started> {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, as in a terminal, so a Ctrl-C can be sent to all of it.
+      detached: true,
     },
   );
   let output = "";
@@ -67,10 +69,15 @@ function start(dataDir: string): Promise<Started> {
   });
 }
 
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+/**
+ * Stops `npm start`: "ctrl-c" signals the whole process group with SIGINT (the node children
+ * get it too, as in a terminal); SIGTERM goes to the dev host only (a process manager).
+ */
+function stop(child: ChildProcess, how: "ctrl-c" | "SIGTERM"): Promise<number | null> {
   return new Promise((resolve) => {
     child.once("exit", (code) => resolve(code));
-    child.kill(signal);
+    if (how === "ctrl-c") process.kill(-child.pid!, "SIGINT");
+    else child.kill("SIGTERM");
   });
 }
 
@@ -108,7 +115,10 @@ it(
     });
     expect(created.status).toBe(303);
 
-    expect(await stop(first.child, "SIGINT")).toBe(0);
+    expect(await stop(first.child, "ctrl-c")).toBe(0);
+    expect(first.output()).toContain("Stopped.");
+    // Each node shut down on its one signal; none was forced by a second one.
+    expect(first.output()).not.toMatch(/second SIG/);
     expect(await reachable(`${first.urls.contosoNode}/health`)).toBe(false);
     expect(await reachable(`${first.urls.fabrikamNode}/health`)).toBe(false);
 
@@ -116,6 +126,7 @@ it(
     const board = await (await fetch(second.urls.contosoBoards)).text();
     expect(board).toContain("Survives a restart");
     expect(await stop(second.child, "SIGTERM")).toBe(0);
+    expect(second.output()).not.toMatch(/second SIG/);
     expect(await reachable(`${second.urls.contosoNode}/health`)).toBe(false);
   },
   3 * START_TIMEOUT_MS,
