@@ -59,3 +59,27 @@ describe("saving a trigger", () => {
     expect(stored!.where).toBe("[System.State] <> 'Closed'");
   });
 });
+
+describe("the work item type of a trigger", () => {
+  const one = useOneSide({ organization: "fabrikam", dialect: "sqlite" });
+
+  test("a type no project has is refused, naming types that exist", async () => {
+    const { side } = one;
+    await expect(
+      side.triggers.create(side.connectionId, { workItemType: "Nope", where: "" }),
+    ).rejects.toMatchObject({
+      code: "SYNC_ERR_TRIGGER_INVALID",
+      message: expect.stringMatching(/no project .* named "Nope"\. Types include: .*Bug/i),
+    });
+    expect(await side.triggers.list(side.connectionId)).toEqual([]);
+  });
+
+  test("a type is found whatever its case", async () => {
+    const { side } = one;
+    const trigger = await side.triggers.create(side.connectionId, {
+      workItemType: "bug",
+      where: "",
+    });
+    expect(trigger.workItemType).toBe("bug");
+  });
+});

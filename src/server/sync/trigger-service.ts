@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto";
 import type { Trigger, TriggerInput } from "../../shared/contracts/trigger";
 import { isSyncError, SyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
+import type { AdoHttp } from "../ado/ado-http";
+import { listProjects, listWorkItemTypes } from "../ado/project-api";
 import { queryWiql } from "../ado/wiql-api";
 import {
   deleteTrigger,
@@ -123,6 +125,7 @@ export class TriggerService {
       );
     }
     const http = await this.context.ado.client();
+    await requireWorkItemType(http, trigger.work_item_type);
     try {
       await queryWiql(http, triggerQuery(trigger), { top: 1 });
     } catch (error) {
@@ -162,4 +165,26 @@ export class TriggerService {
     if (!row) throw new SyncError("SYNC_ERR_TRIGGER_NOT_FOUND");
     return toTrigger(row);
   }
+}
+
+/**
+ * Refuses a work item type no project of the organization has (WIQL would accept it and match
+ * nothing, forever). Names compare without case, as Azure DevOps does. Stops at the first
+ * project that has it.
+ * @throws SyncError SYNC_ERR_TRIGGER_INVALID naming the types the first project has
+ */
+async function requireWorkItemType(http: AdoHttp, type: string): Promise<void> {
+  const wanted = type.toLowerCase();
+  let known: string[] = [];
+  for (const project of await listProjects(http)) {
+    const names = (await listWorkItemTypes(http, project.name)).map((t) => t.name);
+    if (names.some((name) => name.toLowerCase() === wanted)) return;
+    if (known.length === 0) known = names;
+  }
+  throw new SyncError(
+    "SYNC_ERR_TRIGGER_INVALID",
+    `No project of this organization has a work item type named "${type}".` +
+      (known.length ? ` Types include: ${known.slice(0, 12).join(", ")}.` : ""),
+    { workItemType: type },
+  );
 }
