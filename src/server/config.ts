@@ -33,6 +33,8 @@ export interface NodeConfig {
   readonly logLevel: LogLevel;
   /** How long an invitation code stays valid, in milliseconds (Default: 7 days). */
   readonly invitationTtlMs: number;
+  /** Bearer token `GET /metrics` requires (`METRICS_TOKEN`); null: metrics are open. */
+  readonly metricsToken: string | null;
   /** Change detection interval, in milliseconds (`SYNC_POLL_SECONDS`; Default: 5 s). */
   readonly syncPollMs: number;
   /**
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): NodeConfig {
     masterKey: read(env, "MASTER_KEY") ?? null,
     logLevel: parseLogLevel(read(env, "LOG_LEVEL")),
     invitationTtlMs: parseTtlHours(read(env, "INVITATION_TTL_HOURS")),
+    metricsToken: read(env, "METRICS_TOKEN") ?? null,
     syncPollMs: parseSeconds("SYNC_POLL_SECONDS", read(env, "SYNC_POLL_SECONDS"), 5, 1),
     syncLeaseMs: parseSeconds("SYNC_LEASE_SECONDS", read(env, "SYNC_LEASE_SECONDS"), 120, 5),
   };

@@ -38,6 +38,7 @@ export const ERRORS = {
 
   // Hub -> node authentication (design.md, "Trust"; case A1)
   SYNC_ERR_AUTH_APP_TOKEN_MISSING: spec(401, "The request carries no extension app token."),
+  SYNC_ERR_AUTH_METRICS_TOKEN: spec(401, "Send the node's METRICS_TOKEN as a bearer token."),
   SYNC_ERR_AUTH_APP_TOKEN_MALFORMED: spec(401, "The extension app token is not a valid JWT."),
   SYNC_ERR_AUTH_APP_TOKEN_ALGORITHM: spec(401, "The extension app token is not signed with HS256."),
   SYNC_ERR_AUTH_APP_TOKEN_SIGNATURE: spec(

@@ -130,3 +130,35 @@ test("unexpected errors are masked as SYNC_ERR_INTERNAL and logged with the requ
     await node.close();
   }
 });
+
+describe("metrics behind METRICS_TOKEN", () => {
+  let node: TestNode;
+  beforeAll(async () => {
+    node = await startTestNode("sqlite", { env: { METRICS_TOKEN: "scrape-me" } });
+  });
+  afterAll(() => node.close());
+
+  test.each([
+    ["no token", undefined],
+    ["a wrong token", "Bearer scrape-you"],
+    ["a longer token", "Bearer scrape-me-please"],
+  ])("%s: 401 SYNC_ERR_AUTH_METRICS_TOKEN", async (_name, authorization) => {
+    const response = await node.app.inject({
+      method: "GET",
+      url: ROUTES.metrics,
+      headers: authorization ? { authorization } : {},
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe("SYNC_ERR_AUTH_METRICS_TOKEN");
+  });
+
+  test("the token: the Prometheus text", async () => {
+    const response = await node.app.inject({
+      method: "GET",
+      url: ROUTES.metrics,
+      headers: { authorization: "Bearer scrape-me" },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain("process_cpu_user_seconds_total");
+  });
+});

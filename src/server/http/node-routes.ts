@@ -1,7 +1,10 @@
 /**
  * Routes about the node itself: node info (unauthenticated, nothing secret), liveness,
- * readiness (database reachable) and Prometheus metrics.
+ * readiness (database reachable) and Prometheus metrics (behind `METRICS_TOKEN` when set: a
+ * public node's request counts are nobody else's business).
  */
+import { timingSafeEqual } from "node:crypto";
+
 import { HealthSchema, NodeInfoSchema, ReadinessSchema } from "../../shared/contracts/node-info";
 import { ROUTES } from "../../shared/contracts/routes";
 import { SyncError } from "../../shared/errors";
@@ -15,7 +18,8 @@ const NODE_VERSION = "0.1.0";
 
 /** Dependencies of the node routes. */
 export interface NodeRouteDeps {
-  config: Pick<NodeConfig, "publicUrl" | "organizationUrl" | "syncPat">;
+  config: Pick<NodeConfig, "publicUrl" | "organizationUrl" | "syncPat"> &
+    Partial<Pick<NodeConfig, "metricsToken">>;
   store: Store;
   metrics: NodeMetrics;
   /** Whether a PAT is stored in node settings (later issue) or configured. */
@@ -52,8 +56,19 @@ export function registerNodeRoutes(app: NodeApp, deps: NodeRouteDeps): void {
       return { status: "ready" as const, database: deps.store.dialect };
     },
   );
-  app.get(ROUTES.metrics, { schema: { tags: ["node"] } }, async (_request, reply) => {
+  const metricsToken = deps.config.metricsToken ?? null;
+  app.get(ROUTES.metrics, { schema: { tags: ["node"] } }, async (request, reply) => {
+    if (metricsToken !== null && !bearerMatches(request.headers.authorization, metricsToken)) {
+      throw new SyncError("SYNC_ERR_AUTH_METRICS_TOKEN");
+    }
     const body = await deps.metrics.registry.metrics();
     return reply.type(deps.metrics.registry.contentType).send(body);
   });
+}
+
+/** True when `header` is `Bearer <expected>` (compared in constant time). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "");
+  const wanted = Buffer.from(expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
