@@ -18,9 +18,7 @@ export function EscapeScope(props: {
   const { calloutClassName, onEscape } = props;
   const onKeyDownCapture = (event: React.KeyboardEvent) => {
     if (event.key !== "Escape" || event.defaultPrevented) return;
-    const target = event.target as Element;
-    const callout = typeof target.closest === "function" ? target.closest(".bolt-callout") : null;
-    if (!callout?.classList.contains(calloutClassName)) return;
+    if (!insideCallout(event.target as Element, calloutClassName)) return;
     event.preventDefault();
     event.stopPropagation();
     onEscape();
@@ -31,4 +29,14 @@ export function EscapeScope(props: {
       {props.children}
     </div>
   );
+}
+
+/**
+ * True when `element`'s nearest callout (panel, dialog, dropdown: azure-devops-ui's
+ * `.bolt-callout`) has `calloutClassName`, i.e. the element is in that panel or dialog and not
+ * in a callout opened over it.
+ */
+export function insideCallout(element: Element, calloutClassName: string): boolean {
+  const callout = typeof element.closest === "function" ? element.closest(".bolt-callout") : null;
+  return callout?.classList.contains(calloutClassName) ?? false;
 }
