@@ -64,6 +64,16 @@ describeInBrowser("settings hub flow on the dev host", () => {
       await next(hub);
 
       await screenshot(page, "hub-07-step-initiate");
+      // The step list stays on one line, and the current step's title is not cut.
+      const steps = hub.getByRole("list", { name: "Steps" });
+      const lines = await steps.evaluate(
+        (list) =>
+          new Set([...list.children].map((item) => Math.round(item.getBoundingClientRect().top)))
+            .size,
+      );
+      expect(lines).toBe(1);
+      const current = steps.locator('[aria-current="step"] .wizard-step-title');
+      expect(await current.evaluate((title) => title.scrollWidth <= title.clientWidth)).toBe(true);
       await hub.getByRole("button", { name: "Initiate", exact: true }).click();
       const code = hub.getByRole("textbox", { name: "Invitation code" });
       await code.waitFor();

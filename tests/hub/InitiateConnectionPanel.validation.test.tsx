@@ -140,3 +140,11 @@ describe("keyboard", () => {
     await waitFor(() => expect(screen.queryByRole("list", { name: "Steps" })).toBeNull());
   });
 });
+
+test("the step list does not wrap; each step's full title is its tooltip", async () => {
+  await openWizard();
+  const list = screen.getByRole("list", { name: "Steps" });
+  expect(list.classList.contains("flex-wrap")).toBe(false);
+  const titles = [...list.querySelectorAll("li")].map((item) => item.getAttribute("title"));
+  expect(titles).toEqual(["Destination", "Mode", "Short names", "Name", "Project", "Initiate"]);
+});

@@ -4,11 +4,13 @@ import * as React from "react";
 /**
  * A horizontal list of the wizard's steps: done steps show a check, the current step is marked
  * for assistive technology with `aria-current="step"`. Colours come from host theme variables
- * (hub.css), so it follows light and dark themes (case H4).
+ * (hub.css), so it follows light and dark themes (case H4). It stays on one line in a narrow
+ * panel: other steps' titles shorten with an ellipsis (full title on hover), the current
+ * step's stays whole.
  */
 export function StepIndicator(props: { titles: string[]; current: number }): React.ReactElement {
   return (
-    <ol className="wizard-steps flex-row flex-wrap" aria-label="Steps">
+    <ol className="wizard-steps flex-row" aria-label="Steps">
       {props.titles.map((title, index) => {
         const state = index < props.current ? "done" : index === props.current ? "current" : "todo";
         return (
@@ -16,6 +18,7 @@ export function StepIndicator(props: { titles: string[]; current: number }): Rea
             key={title}
             className={`wizard-step wizard-step-${state} flex-row flex-center`}
             aria-current={state === "current" ? "step" : undefined}
+            title={title}
           >
             <span className="wizard-step-marker flex-row flex-center justify-center" aria-hidden>
               {state === "done" ? <Icon iconName="CheckMark" /> : index + 1}
