@@ -175,3 +175,15 @@ test("Revert to saved puts the stored scripts back; Ctrl+S saves from the editor
   const put = backend.requests.find((r) => r.method === "PUT");
   expect(put?.body).toMatchObject({ outgoing: "replica.title = 'by keyboard';" });
 });
+
+test("Escape with the focus on the panel's Close button closes, or asks first with unsaved changes", async () => {
+  await openEdit("to_script");
+  await editor("Outgoing script");
+  await typeInto("Outgoing script", "replica.title = 'changed';");
+  const close = screen.getAllByRole("button", { name: "Close" }).at(-1)!;
+  close.focus();
+  fireEvent.keyDown(close, { key: "Escape", keyCode: 27, which: 27 });
+  const dialog = await screen.findByRole("dialog", { name: UNSAVED });
+  fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
+  await waitFor(() => expect(screen.queryByRole("tab", { name: "Rules" })).toBeNull());
+});
