@@ -33,11 +33,35 @@ export function errorText(code: ErrorCode): string {
   return HUB_ERROR_TEXT[code] ?? ERRORS[code].message;
 }
 
-/** Code and text to show for any thrown value (non-SyncErrors count as client network errors). */
+/**
+ * Code and text to show for any thrown value (non-SyncErrors count as client network errors):
+ * the hub's wording, else the node's message, plus what the node's `details` say about an
+ * invalid request (see `validationText`), so "The request is not valid." names the field.
+ */
 export function describeError(error: unknown): { code: ErrorCode; text: string } {
   if (!isSyncError(error)) {
     return { code: "SYNC_ERR_CLIENT_NETWORK", text: errorText("SYNC_ERR_CLIENT_NETWORK") };
   }
   const own = HUB_ERROR_TEXT[error.code];
-  return { code: error.code, text: own ?? (error.message || ERRORS[error.code].message) };
+  const text = own ?? (error.message || ERRORS[error.code].message);
+  const specifics = validationText(error.details);
+  return { code: error.code, text: specifics && !own ? `${text} ${specifics}` : text };
+}
+
+/**
+ * The field and issue of a schema validation failure, from the node's `details`
+ * (`{ field, location, issue }`, src/server/http/error-handler.ts; `path`, when the node sends
+ * one, names a nested field), e.g. `Field "replica": must have required property 'summary'.`;
+ * null when the details name no issue.
+ */
+function validationText(details: Record<string, unknown> | undefined): string | null {
+  if (!details || typeof details.issue !== "string" || !details.issue) return null;
+  const where =
+    typeof details.path === "string" && details.path
+      ? details.path
+      : typeof details.field === "string"
+        ? details.field
+        : "";
+  const issue = details.issue.replace(/\.$/, "");
+  return where ? `Field "${where}": ${issue}.` : `${issue[0]!.toUpperCase()}${issue.slice(1)}.`;
 }

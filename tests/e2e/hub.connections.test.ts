@@ -28,6 +28,18 @@ describeInBrowser("settings hub flow on the dev host", () => {
     return [page, hub];
   }
 
+  /** The wizard's step list is on one line, and the current step's title is not cut. */
+  async function expectStepsOnOneLine(hub: FrameLocator): Promise<void> {
+    const steps = hub.getByRole("list", { name: "Steps" });
+    const tops = await steps.evaluate((list) =>
+      [...list.children].map((item) => Math.round(item.getBoundingClientRect().top)),
+    );
+    expect(new Set(tops).size).toBe(1);
+    const current = steps.locator('[aria-current="step"] .wizard-step-title');
+    expect(await current.evaluate((title) => title.scrollWidth <= title.clientWidth)).toBe(true);
+    expect(await steps.evaluate((list) => list.scrollWidth <= list.clientWidth)).toBe(true);
+  }
+
   const next = (hub: FrameLocator) => hub.getByRole("button", { name: "Next" }).click();
 
   it(
@@ -42,6 +54,7 @@ describeInBrowser("settings hub flow on the dev host", () => {
       await next(hub);
       await hub.getByText(/Enter the destination's sync node URL/).waitFor();
       await screenshot(page, "hub-02-step-destination-validation");
+      await expectStepsOnOneLine(hub);
       await hub.getByRole("checkbox", { name: "I don't have a URL" }).click();
       await next(hub);
 
@@ -64,6 +77,7 @@ describeInBrowser("settings hub flow on the dev host", () => {
       await next(hub);
 
       await screenshot(page, "hub-07-step-initiate");
+      await expectStepsOnOneLine(hub);
       await hub.getByRole("button", { name: "Initiate", exact: true }).click();
       const code = hub.getByRole("textbox", { name: "Invitation code" });
       await code.waitFor();

@@ -101,6 +101,20 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
       );
       await screenshot(page, "script-02-syntax-error");
       expect((await savedScripts()).incoming).toBe(defaults.incoming);
+
+      // Leaving with the unsaved text asks in a dialog above the panel; Escape keeps editing.
+      await frame().getByRole("tab", { name: "Triggers" }).click();
+      const ask = frame().getByRole("dialog", { name: /unsaved changes/i });
+      await ask.waitFor();
+      const keep = ask.getByRole("button", { name: "Keep editing" });
+      expect(await isFullyVisible(keep)).toBe(true);
+      expect(await keep.evaluate((button) => button === document.activeElement)).toBe(true);
+      await screenshot(page, "script-02b-unsaved-changes");
+      await page.keyboard.press("Escape");
+      await ask.waitFor({ state: "detached" });
+      expect(await frame().getByRole("tab", { name: "Rules" }).getAttribute("aria-selected")).toBe(
+        "true",
+      );
     },
     STEP_TIMEOUT_MS,
   );

@@ -22,6 +22,9 @@ beforeEach(() => {
 
 afterEach(restoreParent);
 
+/** The accessible name of the unsaved-changes dialog. */
+const UNSAVED = /unsaved changes/i;
+
 /** Opens Edit connection by clicking the connection's name in the table. */
 async function openEdit(name: string): Promise<void> {
   await renderHub();
@@ -81,17 +84,43 @@ test("a syntax error is shown inline with script, line and column, and nothing i
   expect(backend.scripts.has("c-script")).toBe(false);
 });
 
-test("closing with unsaved changes warns; Keep editing stays, Discard closes", async () => {
+test("closing with unsaved changes asks in a modal dialog; Keep editing stays, Discard closes", async () => {
   await openEdit("to_script");
   await typeInto("Outgoing script", "replica.title = 'changed';");
   fireEvent.click(screen.getAllByRole("button", { name: "Close" })[0]);
-  expect(await screen.findByText(/unsaved changes/)).toBeTruthy();
-  fireEvent.click(screen.getByRole("button", { name: "Keep editing" }));
-  expect(screen.queryByText(/unsaved changes/)).toBeNull();
+  const dialog = await screen.findByRole("dialog", { name: UNSAVED });
+  expect(dialog.textContent).toContain("unsaved changes");
+  // Focus is inside the dialog, on the safe choice.
+  await waitFor(() => expect(document.activeElement?.textContent).toBe("Keep editing"));
+  expect(dialog.contains(document.activeElement)).toBe(true);
+  fireEvent.click(within(dialog).getByRole("button", { name: "Keep editing" }));
+  expect(screen.queryByRole("dialog", { name: UNSAVED })).toBeNull();
   expect(screen.getByRole("tab", { name: "Rules" })).toBeTruthy();
   fireEvent.click(screen.getAllByRole("button", { name: "Close" })[0]);
-  fireEvent.click(await screen.findByRole("button", { name: "Discard changes" }));
+  const again = await screen.findByRole("dialog", { name: UNSAVED });
+  fireEvent.click(within(again).getByRole("button", { name: "Discard changes" }));
   await waitFor(() => expect(screen.queryByRole("tab", { name: "Rules" })).toBeNull());
+});
+
+test("switching tabs with unsaved changes asks; Escape keeps editing, Discard switches", async () => {
+  await openEdit("to_script");
+  await typeInto("Incoming script", "workItem.title = 'draft';");
+  fireEvent.click(screen.getByRole("tab", { name: "Triggers" }));
+  const dialog = await screen.findByRole("dialog", { name: UNSAVED });
+  await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+  fireEvent.keyDown(document.activeElement!, { key: "Escape", keyCode: 27, which: 27 });
+  await waitFor(() => expect(screen.queryByRole("dialog", { name: UNSAVED })).toBeNull());
+  // Escape answered the dialog only: the panel and the draft are still there.
+  expect(screen.getByRole("tab", { name: "Rules" }).getAttribute("aria-selected")).toBe("true");
+  expect((await editor("Incoming script")).textContent).toBe("workItem.title = 'draft';");
+  fireEvent.click(screen.getByRole("tab", { name: "Triggers" }));
+  const again = await screen.findByRole("dialog", { name: UNSAVED });
+  fireEvent.click(within(again).getByRole("button", { name: "Discard changes" }));
+  await waitFor(() =>
+    expect(screen.getByRole("tab", { name: "Triggers" }).getAttribute("aria-selected")).toBe(
+      "true",
+    ),
+  );
 });
 
 test("Basic mode shows the scripts read-only with an explanation and no Save", async () => {
@@ -145,4 +174,16 @@ test("Revert to saved puts the stored scripts back; Ctrl+S saves from the editor
   await waitFor(() => expect(sdkMock.control.toasts).toContain("Scripts saved."));
   const put = backend.requests.find((r) => r.method === "PUT");
   expect(put?.body).toMatchObject({ outgoing: "replica.title = 'by keyboard';" });
+});
+
+test("Escape with the focus on the panel's Close button closes, or asks first with unsaved changes", async () => {
+  await openEdit("to_script");
+  await editor("Outgoing script");
+  await typeInto("Outgoing script", "replica.title = 'changed';");
+  const close = screen.getAllByRole("button", { name: "Close" }).at(-1)!;
+  close.focus();
+  fireEvent.keyDown(close, { key: "Escape", keyCode: 27, which: 27 });
+  const dialog = await screen.findByRole("dialog", { name: UNSAVED });
+  fireEvent.click(within(dialog).getByRole("button", { name: "Discard changes" }));
+  await waitFor(() => expect(screen.queryByRole("tab", { name: "Rules" })).toBeNull());
 });

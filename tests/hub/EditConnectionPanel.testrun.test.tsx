@@ -247,3 +247,88 @@ test("an incoming script error is shown with its code", async () => {
   expect(card.textContent).toContain("(SYNC_ERR_SCRIPT_TIMEOUT)");
   expect(screen.queryByRole("table", { name: "JSON Patch" })).toBeNull();
 });
+
+test("a replica with only some fields is completed before it is sent; a number key becomes a string", async () => {
+  await openTestRun();
+  type("Replica (JSON)", '{ "key": "1", "summary": "x" }');
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  await screen.findByRole("region", { name: "Incoming test result" });
+  expect(requestsTo(INCOMING)[0].body).toEqual({
+    replica: {
+      version: 1,
+      key: "1",
+      summary: "x",
+      description: null,
+      type: null,
+      status: null,
+      priority: null,
+      assignee: null,
+      reporter: null,
+      labels: [],
+      areaPath: null,
+      iterationPath: null,
+      project: null,
+      comments: [],
+      attachments: [],
+      customFields: {},
+    },
+  });
+  type("Replica (JSON)", '{ "key": 7, "labels": ["web"] }');
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  await screen.findByRole("region", { name: "Incoming test result" });
+  expect(requestsTo(INCOMING)[1].body).toMatchObject({ replica: { key: "7", labels: ["web"] } });
+});
+
+test("a replica without a key is refused at the field and nothing is sent", async () => {
+  await openTestRun();
+  for (const text of ['{ "summary": "x" }', '{ "key": "" }', '{ "key": null }']) {
+    type("Replica (JSON)", text);
+    fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+    expect(screen.getByText(/A replica needs a "key"/)).toBeTruthy();
+  }
+  expect(requestsTo(INCOMING)).toHaveLength(0);
+});
+
+test("an input refused here clears the previous run's error; a new run replaces it", async () => {
+  backend.failures.set(`POST ${OUTGOING}`, errorAnswer("SYNC_ERR_WORK_ITEM_NOT_FOUND"));
+  await openTestRun();
+  type("Work item id", "999");
+  fireEvent.click(screen.getByRole("button", { name: "Run outgoing script" }));
+  expect(await screen.findByText("(SYNC_ERR_WORK_ITEM_NOT_FOUND)")).toBeTruthy();
+  type("Work item id", "99999999999");
+  fireEvent.click(screen.getByRole("button", { name: "Run outgoing script" }));
+  expect(screen.getByText("A work item id is a whole number above 0, e.g. 42.")).toBeTruthy();
+  expect(screen.queryByText("(SYNC_ERR_WORK_ITEM_NOT_FOUND)")).toBeNull();
+
+  backend.failures.set(`POST ${INCOMING}`, errorAnswer("SYNC_ERR_REQUEST_TOO_LARGE"));
+  type("Replica (JSON)", JSON.stringify(REPLICA));
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  expect(await screen.findByText("(SYNC_ERR_REQUEST_TOO_LARGE)")).toBeTruthy();
+  type("Replica (JSON)", "{ not json");
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  expect(screen.getByText(/^This is not valid JSON: /)).toBeTruthy();
+  expect(screen.queryByText("(SYNC_ERR_REQUEST_TOO_LARGE)")).toBeNull();
+
+  backend.failures.delete(`POST ${INCOMING}`);
+  type("Replica (JSON)", JSON.stringify(REPLICA));
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  await screen.findByRole("region", { name: "Incoming test result" });
+  expect(screen.queryByText(/\(SYNC_ERR_/)).toBeNull();
+});
+
+test("an invalid request shows the field and issue the node names", async () => {
+  backend.failures.set(
+    `POST ${INCOMING}`,
+    errorAnswer("SYNC_ERR_REQUEST_INVALID", undefined, {
+      field: "replica",
+      location: "body",
+      issue: "must be integer",
+    }),
+  );
+  await openTestRun();
+  type("Replica (JSON)", '{ "key": "1", "priority": "high" }');
+  fireEvent.click(screen.getByRole("button", { name: "Run incoming script" }));
+  const card = await screen.findByRole("alert");
+  expect(card.textContent).toContain('The request is not valid. Field "replica": must be integer.');
+  expect(card.textContent).toContain("(SYNC_ERR_REQUEST_INVALID)");
+});

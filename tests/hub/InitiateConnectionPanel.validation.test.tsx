@@ -1,4 +1,4 @@
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 
 import { MESSAGES } from "../../src/hub/components/initiate/wizardModel";
 import { renderHub, restoreParent, setUpHub } from "./hub-harness";
@@ -103,4 +103,48 @@ test("step 5: a project must be chosen", async () => {
   await pickProject("Beta");
   click("Next");
   expect(currentStep()).toBe("Initiate");
+});
+
+describe("keyboard", () => {
+  /** Escape pressed on `element`, as a browser sends it. */
+  function escape(element: Element) {
+    fireEvent.keyDown(element, { key: "Escape", code: "Escape", keyCode: 27, which: 27 });
+  }
+
+  test("Enter in the destination URL acts as Next, with the same checks", async () => {
+    await openWizard();
+    const field = screen.getByRole("textbox", { name: "Destination instance URL" });
+    fireEvent.keyDown(field, { key: "Enter", code: "Enter", keyCode: 13, which: 13 });
+    expect(currentStep()).toBe("Destination");
+    expect(screen.getByText(MESSAGES.urlRequired)).toBeTruthy();
+    type("Destination instance URL", "https://sync.example.com");
+    fireEvent.keyDown(field, { key: "Enter", code: "Enter", keyCode: 13, which: 13 });
+    expect(currentStep()).toBe("Mode");
+  });
+
+  test("Escape closes the panel with the focus on Next after a refused step", async () => {
+    await openWizard();
+    const next = screen.getByRole("button", { name: "Next" });
+    next.focus();
+    fireEvent.click(next);
+    expect(screen.getByText(MESSAGES.urlRequired)).toBeTruthy();
+    escape(next);
+    await waitFor(() => expect(screen.queryByRole("list", { name: "Steps" })).toBeNull());
+  });
+
+  test("Escape closes the panel with the focus on the close button", async () => {
+    await openWizard();
+    const close = screen.getAllByRole("button", { name: "Close" })[0]!;
+    close.focus();
+    escape(close);
+    await waitFor(() => expect(screen.queryByRole("list", { name: "Steps" })).toBeNull());
+  });
+});
+
+test("the step list does not wrap; each step's full title is its tooltip", async () => {
+  await openWizard();
+  const list = screen.getByRole("list", { name: "Steps" });
+  expect(list.classList.contains("flex-wrap")).toBe(false);
+  const titles = [...list.querySelectorAll("li")].map((item) => item.getAttribute("title"));
+  expect(titles).toEqual(["Destination", "Mode", "Short names", "Name", "Project", "Initiate"]);
 });

@@ -72,3 +72,15 @@ test("a failed status load shows the code and Retry", async () => {
   fireEvent.click(screen.getByRole("button", { name: "Retry" }));
   await waitFor(() => expect(patField()).not.toBeNull());
 });
+
+test("changing the token clears the previous error, also when the new one is only spaces", async () => {
+  await openNodeSettings();
+  await waitFor(() => expect(patField()).not.toBeNull());
+  enterPat("expired-pat");
+  expect(await screen.findByText("(SYNC_ERR_CREDENTIAL_INVALID)")).toBeTruthy();
+  fireEvent.change(patField(), { target: { value: "   " } });
+  expect(screen.queryByText("(SYNC_ERR_CREDENTIAL_INVALID)")).toBeNull();
+  expect(
+    screen.getByRole("button", { name: "Verify and save token" }).getAttribute("aria-disabled"),
+  ).toBe("true");
+});

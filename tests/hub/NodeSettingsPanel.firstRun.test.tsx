@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 
 import { NODE_URL_MESSAGES } from "../../src/hub/components/settings/nodeUrlRules";
-import { connection, type FakeBackend, NODE_URL } from "./fake-backend";
+import { connection, FAKE_NODE_INFO, type FakeBackend, NODE_URL } from "./fake-backend";
 import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
 import { sdkMock } from "./sdk-mock";
 import { click, type } from "./wizard-helpers";
@@ -91,4 +91,52 @@ test("a failure to read the stored URL shows its code and Retry (rule 6)", async
   await renderHub();
   expect(await screen.findByRole("alert")).toBeTruthy();
   expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
+});
+
+describe("the node must serve this organization", () => {
+  /** First run; the node at NODE_URL answers with this organization URL. */
+  async function firstRunWithNodeOf(organizationUrl: string | null): Promise<void> {
+    backend = setUpHub({ nodeUrl: null });
+    backend.failures.set("GET /api/v1/node", {
+      status: 200,
+      body: { ...FAKE_NODE_INFO, organizationUrl },
+    });
+    await renderHub();
+    await screen.findByText(/First, connect this organization/);
+    type("Sync node URL", NODE_URL);
+  }
+
+  test("another organization's node: Test connection warns, Save refuses and stores nothing", async () => {
+    await firstRunWithNodeOf("http://ado.test/fabrikam");
+    await act(async () => click("Test connection"));
+    const warning = await screen.findByRole("alert");
+    expect(warning.textContent).toContain(
+      "This sync node serves http://ado.test/fabrikam, not this organization (http://ado.test/contoso/)",
+    );
+    await act(async () => click("Save"));
+    const refusal = await screen.findByRole("alert");
+    expect(refusal.textContent).toContain("Not saved.");
+    expect(refusal.textContent).toContain("This sync node serves http://ado.test/fabrikam");
+    expect(sdkMock.control.extensionData.has("syncNodeUrl")).toBe(false);
+    expect(sdkMock.control.toasts).not.toContain("Sync node saved.");
+  });
+
+  test("Save without a test refuses another organization's node too", async () => {
+    await firstRunWithNodeOf("https://fabrikam.visualstudio.com");
+    await act(async () => click("Save"));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "This sync node serves https://fabrikam.visualstudio.com",
+    );
+    expect(sdkMock.control.extensionData.has("syncNodeUrl")).toBe(false);
+  });
+
+  test("a node without AZDO_ORG_URL is allowed with a warning", async () => {
+    await firstRunWithNodeOf(null);
+    await act(async () => click("Test connection"));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "This sync node has no AZDO_ORG_URL",
+    );
+    await act(async () => click("Save"));
+    await waitFor(() => expect(sdkMock.control.extensionData.get("syncNodeUrl")).toBe(NODE_URL));
+  });
 });

@@ -20,3 +20,24 @@ test("describeError prefers hub text, then the node's message, then the catalogu
   );
   expect(describeError(new Error("boom")).code).toBe("SYNC_ERR_CLIENT_NETWORK");
 });
+
+test("an invalid request names the field and issue from the node's details", () => {
+  const error = new SyncError("SYNC_ERR_REQUEST_INVALID", undefined, {
+    field: "replica",
+    location: "body",
+    issue: "must have required property 'summary'",
+  });
+  expect(describeError(error).text).toBe(
+    "The request is not valid. Field \"replica\": must have required property 'summary'.",
+  );
+  const nested = new SyncError("SYNC_ERR_REQUEST_INVALID", undefined, {
+    field: "replica",
+    path: "replica/priority",
+    issue: "must be integer",
+  });
+  expect(describeError(nested).text).toContain('Field "replica/priority": must be integer.');
+  // Details without an issue (a script's line, a status) add nothing.
+  expect(describeError(new SyncError("SYNC_ERR_SCRIPT_RUNTIME", "failed", { line: 3 })).text).toBe(
+    "failed",
+  );
+});

@@ -1,4 +1,4 @@
-import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Dialog } from "azure-devops-ui/Dialog";
 import { Panel } from "azure-devops-ui/Panel";
 import { Tab, TabBar, TabSize } from "azure-devops-ui/Tabs";
 import * as React from "react";
@@ -6,6 +6,7 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../../client";
 import type { Connection } from "../../../shared/contracts";
 import { assertNever } from "../../../shared/states";
+import { EscapeScope } from "../EscapeScope";
 import { ErrorsTab } from "./ErrorsTab";
 import { RulesTab } from "./RulesTab";
 import { StatisticsTab } from "./StatisticsTab";
@@ -53,42 +54,68 @@ export function EditConnectionPanel(props: {
     else if (next) setTab(next);
   };
   return (
-    <Panel
-      onDismiss={() => leave("close")}
-      titleProps={{ text: `Edit connection ${connection.name}` }}
-      description={`${connection.localShortName} to ${connection.remoteShortName ?? "(not accepted yet)"}`}
-      size={2}
-      footerButtonProps={[{ text: "Close", onClick: () => leave("close") }]}
-    >
-      <div className="flex-column rhythm-vertical-16 edit-connection">
-        <TabBar
-          selectedTabId={tab}
-          onSelectedTabChanged={(id) => leave(id as EditTab)}
-          tabSize={TabSize.Compact}
-          ariaLabel="Connection settings"
-        >
-          {EDIT_TABS.map((id) => (
-            <Tab key={id} id={id} name={TAB_NAMES[id]} />
-          ))}
-        </TabBar>
-        {pending !== null && (
-          <MessageCard
-            severity={MessageCardSeverity.Warning}
-            className="flex-self-stretch"
-            role="alert"
-            buttonProps={[
-              { text: "Discard changes", onClick: discard, danger: true },
-              { text: "Keep editing", onClick: () => setPending(null), primary: true },
-            ]}
+    <EscapeScope calloutClassName="edit-connection-panel" onEscape={() => leave("close")}>
+      <Panel
+        calloutClassName="edit-connection-panel"
+        onDismiss={() => leave("close")}
+        titleProps={{ text: `Edit connection ${connection.name}` }}
+        description={`${connection.localShortName} to ${connection.remoteShortName ?? "(not accepted yet)"}`}
+        size={2}
+        footerButtonProps={[{ text: "Close", onClick: () => leave("close") }]}
+      >
+        <div className="flex-column rhythm-vertical-16 edit-connection">
+          <TabBar
+            selectedTabId={tab}
+            onSelectedTabChanged={(id) => leave(id as EditTab)}
+            tabSize={TabSize.Compact}
+            ariaLabel="Connection settings"
           >
-            The scripts have unsaved changes. Discard them?
-          </MessageCard>
-        )}
-        <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
-          {renderTab(tab, client, connection, setDirty, () => leave("errors"))}
+            {EDIT_TABS.map((id) => (
+              <Tab key={id} id={id} name={TAB_NAMES[id]} />
+            ))}
+          </TabBar>
+          <div role="tabpanel" aria-label={TAB_NAMES[tab]}>
+            {renderTab(tab, client, connection, setDirty, () => leave("errors"))}
+          </div>
         </div>
-      </div>
-    </Panel>
+        {pending !== null && (
+          <UnsavedChangesDialog onKeep={() => setPending(null)} onDiscard={discard} />
+        )}
+      </Panel>
+    </EscapeScope>
+  );
+}
+
+/**
+ * Asks before unsaved script changes are lost. A modal dialog (not a card in the panel): the
+ * panel's sticky tab bar and the Rules toolbar would cover a card. Focus moves into the dialog,
+ * on Keep editing; Escape (wherever the focus is in the dialog) or a click outside keeps editing.
+ */
+function UnsavedChangesDialog(props: {
+  onKeep: () => void;
+  onDiscard: () => void;
+}): React.ReactElement {
+  return (
+    <EscapeScope calloutClassName="unsaved-changes-dialog" onEscape={props.onKeep}>
+      <Dialog
+        calloutClassName="unsaved-changes-dialog"
+        titleProps={{ text: "Discard unsaved changes?" }}
+        ariaLabel="Unsaved changes"
+        onDismiss={props.onKeep}
+        defaultActiveElement=".unsaved-changes-keep"
+        footerButtonProps={[
+          { text: "Discard changes", onClick: props.onDiscard, danger: true },
+          {
+            text: "Keep editing",
+            onClick: props.onKeep,
+            primary: true,
+            className: "unsaved-changes-keep",
+          },
+        ]}
+      >
+        The scripts have unsaved changes. Discard them?
+      </Dialog>
+    </EscapeScope>
   );
 }
 

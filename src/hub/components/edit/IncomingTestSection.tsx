@@ -12,11 +12,12 @@ import { checkOptionalWorkItemId, checkReplicaJson } from "./testRunInput";
 import { useTestRun } from "./useTestRun";
 
 /** What the replica field shows when empty: the start of a replica. */
-const REPLICA_PLACEHOLDER = '{ "version": 1, "key": "42", "summary": "Login fails", ... }';
+const REPLICA_PLACEHOLDER = '{ "key": "42", "summary": "Login fails", ... }';
 
 /**
- * Incoming test run: the saved incoming script on a replica (pasted JSON, parsed here first:
- * invalid JSON is shown at the field and nothing is sent), against a local work item or, with
+ * Incoming test run: the saved incoming script on a replica (pasted JSON, parsed and completed
+ * here first, `checkReplicaJson`: invalid JSON or a missing key is shown at the field, the
+ * previous result is cleared and nothing is sent), against a local work item or, with
  * no id, as a first sync. Shows what would be written: creation, JSON Patch, comments,
  * attachments, warnings. `replicaText` is owned by the tab (the outgoing section fills it).
  */
@@ -36,7 +37,7 @@ export function IncomingTestSection(props: {
     const workItemId = checkOptionalWorkItemId(idText);
     setReplicaError(replica.ok ? null : replica.message);
     setIdError(workItemId.ok ? null : workItemId.message);
-    if (!replica.ok || !workItemId.ok) return;
+    if (!replica.ok || !workItemId.ok) return run.reset();
     const input =
       workItemId.value === undefined
         ? { replica: replica.value }
@@ -51,7 +52,10 @@ export function IncomingTestSection(props: {
       <FormItem
         label="Replica (JSON)"
         error={replicaError !== null}
-        message={replicaError ?? "A replica as the other side sends it."}
+        message={
+          replicaError ??
+          'A replica as the other side sends it; fields left out are empty ("key" is required).'
+        }
       >
         <TextField
           ariaLabel="Replica (JSON)"

@@ -16,7 +16,8 @@ import { type TestRun, useTestRun } from "./useTestRun";
 
 /**
  * Outgoing test run: the saved outgoing script on one local work item, showing the replica it
- * makes (or that it sends nothing) and its warnings. `onUseReplica` hands the replica to the
+ * makes (or that it sends nothing) and its warnings. An id refused here clears the previous
+ * result, so an old answer is never shown under a new id. `onUseReplica` hands the replica to the
  * incoming section.
  */
 export function OutgoingTestSection(props: {
@@ -31,7 +32,7 @@ export function OutgoingTestSection(props: {
   const start = () => {
     const id = checkWorkItemId(idText);
     setIdError(id.ok ? null : id.message);
-    if (!id.ok) return;
+    if (!id.ok) return run.reset();
     run.start(() => testOutgoing(client, connectionId, { workItemId: id.value }));
   };
   return (

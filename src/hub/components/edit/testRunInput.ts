@@ -1,9 +1,35 @@
 /**
  * Checks of the Test run tab's inputs, done in the hub before anything is sent: a work item id
  * (the node's rule: a positive integer, WorkItemParamsSchema / OutgoingTestInputSchema) and a
- * replica pasted as JSON (parsed here; the node checks its shape against ReplicaSchema).
+ * replica pasted as JSON (parsed and completed here; the node checks its shape against
+ * ReplicaSchema).
  */
-import type { Replica } from "../../../shared/contracts";
+import type { Replica, ReplicaBody } from "../../../shared/contracts";
+
+/**
+ * `REPLICA_VERSION` and `emptyReplicaBody()` of src/shared/contracts/replica.ts, restated here
+ * because that module builds its schemas with typebox at load time (not for the hub bundle).
+ * The types keep them in step: a new replica field or version fails to compile here.
+ */
+const REPLICA_VERSION: Replica["version"] = 1;
+function emptyReplicaBody(): ReplicaBody {
+  return {
+    summary: null,
+    description: null,
+    type: null,
+    status: null,
+    priority: null,
+    assignee: null,
+    reporter: null,
+    labels: [],
+    areaPath: null,
+    iterationPath: null,
+    project: null,
+    comments: [],
+    attachments: [],
+    customFields: {},
+  };
+}
 
 /** A parsed input, or the message to show at its field. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -26,8 +52,12 @@ export function checkOptionalWorkItemId(text: string): Checked<number | undefine
 }
 
 /**
- * A replica pasted as JSON. Only the JSON itself and that it is an object are checked here;
- * the node answers SYNC_ERR_REQUEST_INVALID for a replica that lacks fields.
+ * A replica pasted as JSON, completed: the fields it leaves out get the values of a replica
+ * whose outgoing script did not set them (`REPLICA_VERSION`, `emptyReplicaBody()`: nulls,
+ * empty lists, an empty object), so `{ "key": "1", "summary": "x" }` is enough. `key` is
+ * required (a non-empty string; a number is turned into its string). Not JSON, not an object,
+ * or no key: the message for the field. Wrong types in the fields given are the node's to
+ * refuse (SYNC_ERR_REQUEST_INVALID, with the field in its message).
  */
 export function checkReplicaJson(text: string): Checked<Replica> {
   if (!text.trim())
@@ -40,8 +70,23 @@ export function checkReplicaJson(text: string): Checked<Replica> {
     return { ok: false, message: `This is not valid JSON: ${reason}` };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    return { ok: false, message: 'A replica is a JSON object: { "version": 1, "key": ... }.' };
-  return { ok: true, value: value as Replica };
+    return { ok: false, message: 'A replica is a JSON object: { "key": "42", ... }.' };
+  const given = value as Record<string, unknown>;
+  const key = replicaKey(given.key);
+  if (key === null)
+    return {
+      ok: false,
+      message: 'A replica needs a "key": the sending work item\'s id as a string, e.g. "42".',
+    };
+  const replica = { version: REPLICA_VERSION, ...emptyReplicaBody(), ...given, key };
+  return { ok: true, value: replica as Replica };
+}
+
+/** A replica's key as the node needs it (a non-empty string), or null when there is none. */
+function replicaKey(key: unknown): string | null {
+  if (typeof key === "number" && Number.isFinite(key)) return String(key);
+  if (typeof key === "string" && key.trim() !== "") return key;
+  return null;
 }
 
 /** Pretty JSON for read-only blocks (2-space indent). */

@@ -5,6 +5,7 @@ import * as React from "react";
 
 import type { SyncNodeClient } from "../../../client";
 import { useHubServices } from "../../services/hubServices";
+import { EscapeScope, insideCallout } from "../EscapeScope";
 import { useMountedRef } from "../useMountedRef";
 import { InitiateStep, type Initiation } from "./InitiateStep";
 import { StepIndicator } from "./StepIndicator";
@@ -24,7 +25,8 @@ import {
  * The Initiate connection wizard (design.md "What users do", 1) in a panel: visible steps,
  * Back/Next with per-field validation, Initiate with progress, then the invitation code.
  * `onInitiated` runs as soon as the node has created the connection (the list reloads behind
- * the panel); Done closes the panel.
+ * the panel); Done closes the panel. Keyboard: Enter in a text field acts as Next; Escape
+ * closes the panel wherever the focus is in it (`EscapeScope`).
  */
 export function InitiateConnectionPanel(props: {
   client: SyncNodeClient;
@@ -69,27 +71,47 @@ export function InitiateConnectionPanel(props: {
     );
   };
 
+  /** Enter in a single-line text field of a step (not in a dropdown's own callout) is Next. */
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || event.defaultPrevented || step === "initiate") return;
+    if (target.tagName !== "INPUT" || !TEXT_INPUT_TYPES.has((target as HTMLInputElement).type))
+      return;
+    if (!insideCallout(target, PANEL_CLASS)) return;
+    event.preventDefault();
+    next();
+  };
+
   const buttons = footerButtons({ index, initiation, next, back, initiate, ...props });
   return (
-    <Panel
-      onDismiss={props.onDismiss}
-      titleProps={{ text: "Initiate connection" }}
-      description={`Step ${index + 1} of ${WIZARD_STEPS.length}: ${STEP_TITLES[step]}`}
-      footerButtonProps={buttons}
-      ariaLabel="Initiate connection"
-      lightDismiss={false}
-    >
-      <div className="flex-column flex-grow panel-body">
-        <StepIndicator titles={WIZARD_STEPS.map((s) => STEP_TITLES[s])} current={index} />
-        {step === "initiate" ? (
-          <InitiateStep fields={fields} initiation={initiation} />
-        ) : (
-          <WizardFieldsStep step={step} fields={fields} errors={errors} change={change} />
-        )}
-      </div>
-    </Panel>
+    <EscapeScope calloutClassName={PANEL_CLASS} onEscape={props.onDismiss}>
+      <Panel
+        calloutClassName={PANEL_CLASS}
+        onDismiss={props.onDismiss}
+        titleProps={{ text: "Initiate connection" }}
+        description={`Step ${index + 1} of ${WIZARD_STEPS.length}: ${STEP_TITLES[step]}`}
+        footerButtonProps={buttons}
+        ariaLabel="Initiate connection"
+        lightDismiss={false}
+      >
+        <div className="flex-column flex-grow panel-body" onKeyDown={onKeyDown}>
+          <StepIndicator titles={WIZARD_STEPS.map((s) => STEP_TITLES[s])} current={index} />
+          {step === "initiate" ? (
+            <InitiateStep fields={fields} initiation={initiation} />
+          ) : (
+            <WizardFieldsStep step={step} fields={fields} errors={errors} change={change} />
+          )}
+        </div>
+      </Panel>
+    </EscapeScope>
   );
 }
+
+/** The panel's callout class, for `EscapeScope` and the Enter handling. */
+const PANEL_CLASS = "initiate-connection-panel";
+
+/** Input types where Enter means "done with this step". */
+const TEXT_INPUT_TYPES = new Set(["text", "url", "search"]);
 
 function footerButtons(args: {
   index: number;

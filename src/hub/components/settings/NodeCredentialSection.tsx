@@ -132,7 +132,10 @@ function CredentialForm(props: {
           width={TextFieldWidth.auto}
           disabled={saving}
           autoComplete={false}
-          onChange={(_event, value) => setPat(value)}
+          onChange={(_event, value) => {
+            setPat(value);
+            setError(null);
+          }}
         />
       </FormItem>
       {error !== null && <ErrorCard error={error} />}

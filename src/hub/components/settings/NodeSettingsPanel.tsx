@@ -15,18 +15,30 @@ import { useMountedRef } from "../useMountedRef";
 import { NodeCredentialSection } from "./NodeCredentialSection";
 import { NodeOrganizationSection } from "./NodeOrganizationSection";
 import { nodeUrlError, normalizeNodeUrl } from "./nodeUrlRules";
+import { sameOrganization } from "./organizationUrlRules";
 
-/** Progress of testing and saving the node URL. */
+/**
+ * Progress of testing and saving the node URL. `passed` and `refused` carry the node's answer
+ * and the organization (collection) URL the hub runs in; `refused`: Save found that the node
+ * serves another organization, and nothing was stored.
+ */
 type TestState =
   | { status: "idle" }
   | { status: "testing"; saveAfter: boolean }
-  | { status: "passed"; url: string; info: NodeInfo }
+  | { status: "passed"; url: string; info: NodeInfo; hostUrl: string }
+  | { status: "refused"; url: string; info: NodeInfo; hostUrl: string }
   | { status: "failed"; error: unknown }
   | { status: "saving" };
 
+/** True when the node names an organization URL and it is not the hub's own. */
+function servesOther(info: NodeInfo, hostUrl: string): boolean {
+  return info.organizationUrl !== null && !sameOrganization(info.organizationUrl, hostUrl);
+}
+
 /**
  * Node settings: the sync node URL, tested (`GET /api/v1/node` must answer as an Exalate sync
- * node) before it is stored in the organization's extension data. Opened by itself on first
+ * node serving this organization: Save refuses another organization's node, and warns about
+ * one without AZDO_ORG_URL) before it is stored in the organization's extension data. Opened by itself on first
  * run. Below it, once a node is saved: the organization URL the node serves (checked against
  * the host's) and the background-sync personal access token.
  */
@@ -62,19 +74,22 @@ export function NodeSettingsPanel(props: {
     setUrlError(error);
     if (error) return;
     const nodeUrl = normalizeNodeUrl(url);
-    if (saveAfter && test.status === "passed" && test.url === nodeUrl) return save(nodeUrl);
+    const tested = test.status === "passed" || test.status === "refused" ? test : null;
+    if (saveAfter && tested?.url === nodeUrl) return decide(nodeUrl, tested.info, tested.hostUrl);
     setTest({ status: "testing", saveAfter });
-    services
-      .clientFor(nodeUrl)
-      .getNodeInfo()
-      .then(
-        (info) => {
-          if (!mounted.current) return;
-          if (saveAfter) save(nodeUrl);
-          else setTest({ status: "passed", url: nodeUrl, info });
-        },
-        (failure: unknown) => mounted.current && setTest({ status: "failed", error: failure }),
-      );
+    Promise.all([services.clientFor(nodeUrl).getNodeInfo(), services.organizationUrl()]).then(
+      ([info, hostUrl]) => {
+        if (!mounted.current) return;
+        if (saveAfter) decide(nodeUrl, info, hostUrl);
+        else setTest({ status: "passed", url: nodeUrl, info, hostUrl });
+      },
+      (failure: unknown) => mounted.current && setTest({ status: "failed", error: failure }),
+    );
+  };
+  /** Save: a node of another organization is refused (its calls would all fail with auth). */
+  const decide = (nodeUrl: string, info: NodeInfo, hostUrl: string) => {
+    if (servesOther(info, hostUrl)) setTest({ status: "refused", url: nodeUrl, info, hostUrl });
+    else save(nodeUrl);
   };
 
   const busy = test.status === "testing" || test.status === "saving";
@@ -118,7 +133,7 @@ export function NodeSettingsPanel(props: {
             <div>
               <Button text="Test connection" onClick={() => run(false)} disabled={busy} />
             </div>
-            <TestResult test={test} />
+            <TestResult test={test} noun={services.host.isHosted ? "organization" : "collection"} />
           </section>
           {credentialClient && <NodeOrganizationSection client={credentialClient} />}
           {credentialClient && <NodeCredentialSection client={credentialClient} />}
@@ -128,8 +143,8 @@ export function NodeSettingsPanel(props: {
   );
 }
 
-function TestResult(props: { test: TestState }) {
-  const { test } = props;
+function TestResult(props: { test: TestState; noun: string }) {
+  const { test, noun } = props;
   switch (test.status) {
     case "idle":
     case "saving":
@@ -138,15 +153,52 @@ function TestResult(props: { test: TestState }) {
       return <Spinner size={SpinnerSize.small} label="Testing the sync node..." />;
     case "failed":
       return <ErrorCard error={test.error} />;
-    case "passed":
+    case "refused":
       return (
-        <MessageCard severity={MessageCardSeverity.Info} className="flex-self-stretch" role="alert">
-          {`Connected to sync node ${test.info.version}: ${
-            test.info.publicUrl ? `public at ${test.info.publicUrl}` : "private (no public URL)"
-          }.`}
+        <MessageCard
+          severity={MessageCardSeverity.Error}
+          className="flex-self-stretch"
+          role="alert"
+        >
+          {`Not saved. ${organizationProblem(test.info, test.hostUrl, noun)}`}
         </MessageCard>
       );
+    case "passed": {
+      const problem = organizationProblem(test.info, test.hostUrl, noun);
+      return (
+        <MessageCard
+          severity={problem ? MessageCardSeverity.Warning : MessageCardSeverity.Info}
+          className="flex-self-stretch"
+          role="alert"
+        >
+          {`Connected to sync node ${test.info.version}: ${
+            test.info.publicUrl ? `public at ${test.info.publicUrl}` : "private (no public URL)"
+          }.${problem ? ` ${problem}` : ""}`}
+        </MessageCard>
+      );
+    }
   }
+}
+
+/**
+ * What is wrong with the organization (collection) the node serves, or null when it is the
+ * hub's own. A node of another organization would answer every call made with this
+ * organization's token with SYNC_ERR_AUTH_ACCESS_TOKEN_INVALID; one without AZDO_ORG_URL can
+ * neither check a token nor sync in the background.
+ */
+function organizationProblem(info: NodeInfo, hostUrl: string, noun: string): string | null {
+  const setting = `AZDO_ORG_URL=${hostUrl.replace(/\/+$/, "")}`;
+  if (info.organizationUrl === null) {
+    return (
+      `This sync node has no AZDO_ORG_URL, so it can neither check a token nor sync in the ` +
+      `background. Set ${setting} on the node and restart it.`
+    );
+  }
+  if (!servesOther(info, hostUrl)) return null;
+  return (
+    `This sync node serves ${info.organizationUrl}, not this ${noun} (${hostUrl}). ` +
+    `Use this ${noun}'s own sync node, or set ${setting} on the node and restart it.`
+  );
 }
 
 function footer(
