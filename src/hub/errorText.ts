@@ -45,7 +45,10 @@ export function describeError(error: unknown): { code: ErrorCode; text: string }
   const own = HUB_ERROR_TEXT[error.code];
   const text = own ?? (error.message || ERRORS[error.code].message);
   const specifics = validationText(error.details);
-  return { code: error.code, text: specifics && !own ? `${text} ${specifics}` : text };
+  // Nodes that name the issue in the message already (they do now) get no second copy.
+  const issue = error.details?.issue;
+  const named = typeof issue === "string" && text.includes(issue.replace(/\.$/, ""));
+  return { code: error.code, text: specifics && !own && !named ? `${text} ${specifics}` : text };
 }
 
 /**

@@ -36,6 +36,15 @@ test("an invalid request names the field and issue from the node's details", () 
     issue: "must be integer",
   });
   expect(describeError(nested).text).toContain('Field "replica/priority": must be integer.');
+  // A node message that names the issue already gets no second copy.
+  const named = new SyncError(
+    "SYNC_ERR_REQUEST_INVALID",
+    "The request is not valid: replica must have required property 'summary'.",
+    { field: "replica", path: "replica", issue: "must have required property 'summary'" },
+  );
+  expect(describeError(named).text).toBe(
+    "The request is not valid: replica must have required property 'summary'.",
+  );
   // Details without an issue (a script's line, a status) add nothing.
   expect(describeError(new SyncError("SYNC_ERR_SCRIPT_RUNTIME", "failed", { line: 3 })).text).toBe(
     "failed",

@@ -96,7 +96,7 @@ function fromValidation(error: FastifyError, requestId: string): ErrorBody {
     code === "SYNC_ERR_REQUEST_INVALID"
       ? `${ERRORS[code].message.replace(/\.$/, "")}: ${where || location} ${issue}.`
       : undefined;
-  return errorBody(code, requestId, message, { field, location, issue });
+  return errorBody(code, requestId, message, { field, path: where, location, issue });
 }
 
 function fromSyncError(error: SyncError, requestId: string): ErrorBody {

@@ -9,15 +9,14 @@
  */
 import { type Static, Type } from "typebox";
 
+import { REPLICA_VERSION } from "./replica-defaults";
+
 /** Any JSON value (what custom fields and the raw `fields` map hold). */
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Schema of any JSON value (checked structurally by the sandbox before it reaches a schema). */
 export const JsonValueSchema = Type.Unsafe<JsonValue>(Type.Unknown());
-
-/** Format version of the replica shape (not the work item revision). Bump on breaking change. */
-export const REPLICA_VERSION = 1;
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -129,28 +128,10 @@ export const ReplicaSchema = Type.Object({
 });
 export type Replica = Static<typeof ReplicaSchema>;
 
+export { emptyReplicaBody, REPLICA_VERSION } from "./replica-defaults";
+
 /** Replica fields a script may fill (everything but the envelope the host sets). */
 export type ReplicaBody = Omit<Replica, "version" | "key">;
-
-/** The values of replica fields the outgoing script did not set. */
-export function emptyReplicaBody(): ReplicaBody {
-  return {
-    summary: null,
-    description: null,
-    type: null,
-    status: null,
-    priority: null,
-    assignee: null,
-    reporter: null,
-    labels: [],
-    areaPath: null,
-    iterationPath: null,
-    project: null,
-    comments: [],
-    attachments: [],
-    customFields: {},
-  };
-}
 
 /**
  * The local work item as scripts see it (`workItem`). Named properties map to Azure DevOps

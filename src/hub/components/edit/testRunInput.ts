@@ -4,32 +4,8 @@
  * replica pasted as JSON (parsed and completed here; the node checks its shape against
  * ReplicaSchema).
  */
-import type { Replica, ReplicaBody } from "../../../shared/contracts";
-
-/**
- * `REPLICA_VERSION` and `emptyReplicaBody()` of src/shared/contracts/replica.ts, restated here
- * because that module builds its schemas with typebox at load time (not for the hub bundle).
- * The types keep them in step: a new replica field or version fails to compile here.
- */
-const REPLICA_VERSION: Replica["version"] = 1;
-function emptyReplicaBody(): ReplicaBody {
-  return {
-    summary: null,
-    description: null,
-    type: null,
-    status: null,
-    priority: null,
-    assignee: null,
-    reporter: null,
-    labels: [],
-    areaPath: null,
-    iterationPath: null,
-    project: null,
-    comments: [],
-    attachments: [],
-    customFields: {},
-  };
-}
+import type { Replica } from "../../../shared/contracts";
+import { emptyReplicaBody, REPLICA_VERSION } from "../../../shared/contracts/replica-defaults";
 
 /** A parsed input, or the message to show at its field. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
