@@ -16,7 +16,7 @@ export function buildHubStaticServer(hubDir: string): FastifyInstance {
     etag: true,
     lastModified: true,
     setHeaders: (res) => {
-      void res.header("Cache-Control", "no-cache");
+      void res.setHeader("Cache-Control", "no-cache");
     },
   });
   return app;
