@@ -34,19 +34,21 @@ export function InvitationCodeDialog(props: {
   const services = useHubServices();
   const mounted = useMountedRef();
   const [state, setState] = React.useState<CodeState>({ status: "loading" });
-  const show = (read: Promise<InvitationCode>, after?: () => void) =>
-    read.then(
-      (invitation) => {
-        if (!mounted.current) return;
-        setState({ status: "loaded", invitation });
-        after?.();
-      },
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
+  const show = React.useCallback(
+    (read: Promise<InvitationCode>, after?: () => void) =>
+      read.then(
+        (invitation) => {
+          if (!mounted.current) return;
+          setState({ status: "loaded", invitation });
+          after?.();
+        },
+        (error: unknown) => mounted.current && setState({ status: "failed", error }),
+      ),
+    [mounted],
+  );
   React.useEffect(() => {
     void show(client.getInvitation(connection.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- read once per connection
-  }, [client, connection.id]);
+  }, [client, connection.id, show]);
   const regenerate = () => {
     setState({ status: "regenerating" });
     void show(client.regenerateInvitation(connection.id), () =>
