@@ -16,6 +16,7 @@ import path from "node:path";
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/devhost/chromium";
 import { startDevEnvironment } from "../src/devhost/dev-environment";
 import { buildHubStaticServer } from "../src/devhost/hub-static-server";
 import { seedConnections } from "./seed-connections";
@@ -25,19 +26,6 @@ import { type BenchRow, rowOf } from "./table";
 export const HUB_CONNECTIONS = 200;
 /** A load that takes longer than 60 s is broken, not slow: give up on it. */
 const LOAD_TIMEOUT_MS = Number(process.env.BENCH_LOAD_TIMEOUT_MS ?? 60_000);
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** Launch flags for a headless, offline, sandbox-less container (team brief). */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type Target = "hub" | "baseline";
 
@@ -120,7 +108,7 @@ export async function measureHubLoad(runs: number, baselineDir: string): Promise
     const nodeDb = `sqlite:${path.join(dataDir, "contoso/node/node.sqlite")}`;
     await seedConnections(nodeDb, HUB_CONNECTIONS);
     const baselineOrigin = await baseline.listen({ port: 0, host: "127.0.0.1" });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
     const pageUrl = env.organizations.contoso.hubPageUrl;
     const once = (target: Target) =>
       loadOnce(browser!, pageUrl, env.hubOrigin, baselineOrigin, target);

@@ -9,20 +9,9 @@ import path from "node:path";
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
-/** The browser binary the tests drive. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../src/devhost/chromium";
 
-/** Launch flags for a headless, offline, sandbox-less container (team brief). */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** Where screenshots go (gitignored). */
 export const ARTIFACTS_DIR = path.resolve(__dirname, "../../test-artifacts");
@@ -46,7 +35,11 @@ export const describeInBrowser: jest.Describe = chromiumAvailable ? describe : d
 
 /** Launches headless Chromium. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+  });
 }
 
 /** A page of the standard test size (a laptop screen), logging page errors to the console. */

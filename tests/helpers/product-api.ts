@@ -63,6 +63,19 @@ export function emulatorRest(
   emulatorUrl: string,
   accessToken: () => Promise<string>,
 ): EmulatorRest {
+  /** Ids of the work items of `project` matching `condition`, by id. */
+  const idsWhere = async (project: string, condition: string, order: "ASC" | "DESC") => {
+    const found = await api.ado<{ workItems: Array<{ id: number }> }>(
+      "POST",
+      "_apis/wit/wiql?api-version=7.1",
+      {
+        query:
+          `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${wiqlQuote(project)}` +
+          ` AND ${condition} ORDER BY [System.Id] ${order}`,
+      },
+    );
+    return found.workItems.map(({ id }) => id);
+  };
   const api: EmulatorRest = {
     async ado<T>(method: string, path: string, body?: unknown) {
       const headers = {
@@ -79,25 +92,12 @@ export function emulatorRest(
     },
     workItem: (id) => api.ado<AdoWorkItem>("GET", `_apis/wit/workitems/${id}?api-version=7.1`),
     async findByTitle(title, project = "Alpha") {
-      const found = await api.ado<{ workItems: Array<{ id: number }> }>(
-        "POST",
-        `_apis/wit/wiql?api-version=7.1`,
-        {
-          query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${wiqlQuote(project)} AND [System.Title] = ${wiqlQuote(title)} ORDER BY [System.Id] DESC`,
-        },
-      );
-      const id = found.workItems[0]?.id;
+      const [id] = await idsWhere(project, `[System.Title] = ${wiqlQuote(title)}`, "DESC");
       return id === undefined ? undefined : api.workItem(id);
     },
     async itemsTitled(text, project = "Alpha") {
-      const found = await api.ado<{ workItems: Array<{ id: number }> }>(
-        "POST",
-        `_apis/wit/wiql?api-version=7.1`,
-        {
-          query: `SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = ${wiqlQuote(project)} AND [System.Title] CONTAINS ${wiqlQuote(text)} ORDER BY [System.Id]`,
-        },
-      );
-      return Promise.all(found.workItems.map(({ id }) => api.workItem(id)));
+      const ids = await idsWhere(project, `[System.Title] CONTAINS ${wiqlQuote(text)}`, "ASC");
+      return Promise.all(ids.map((id) => api.workItem(id)));
     },
     async projectId(name) {
       const { value } = await api.ado<{ value: Array<{ id: string; name: string }> }>(

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+import { AdoHttp, type AdoHttpOptions } from "../../src/server/ado/ado-http";
+
 /** A request the scripted server received. */
 export interface RecordedRequest {
   method: string;
@@ -42,10 +44,19 @@ export async function startScriptedServer(handlers: ScriptedHandler[] = []) {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/contoso`;
   return {
-    url: `http://127.0.0.1:${port}/contoso`,
+    url,
     requests,
     queue,
+    /** A Services client of this server with a PAT; `options` override the defaults. */
+    client: (options: Partial<AdoHttpOptions> = {}) =>
+      new AdoHttp({
+        organizationUrl: url,
+        credential: { kind: "pat", token: "p" },
+        product: "services",
+        ...options,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

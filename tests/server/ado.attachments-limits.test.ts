@@ -1,4 +1,3 @@
-import { AdoHttp } from "../../src/server/ado/ado-http";
 import { attachFiles, type AttachmentFile } from "../../src/server/ado/attachment-sync";
 import { FakeClock } from "../helpers/fake-clock";
 import { type RecordedRequest, startScriptedServer } from "../helpers/scripted-ado-server";
@@ -50,12 +49,7 @@ describe("attachFiles (case S4)", () => {
     const state = { links: 0, uploads: 0 };
     const server = await startScriptedServer([attachmentHandler(state)]);
     try {
-      const http = new AdoHttp({
-        organizationUrl: server.url,
-        credential: { kind: "pat", token: "p" },
-        product: "services",
-        clock: new FakeClock(),
-      });
+      const http = server.client({ clock: new FakeClock() });
       const files = [
         file("a.txt", 10),
         file("huge.bin", 5000),
@@ -97,11 +91,7 @@ describe("attachFiles (case S4)", () => {
   it("skips files over the configured limit and past 100 attachments without sending them", async () => {
     const server = await startScriptedServer([attachmentHandler({ links: 0, uploads: 0 })]);
     try {
-      const http = new AdoHttp({
-        organizationUrl: server.url,
-        credential: { kind: "pat", token: "p" },
-        product: "services",
-      });
+      const http = server.client();
       const results = await attachFiles(
         http,
         [file("big.iso", 2_000_000), file("one-too-many.txt", 1)],

@@ -1,4 +1,3 @@
-import { AdoHttp } from "../../src/server/ado/ado-http";
 import type { AdoWorkItem, JsonPatchOperation } from "../../src/server/ado/ado-types";
 import { createWithMarker, withMarker } from "../../src/server/ado/work-item-create-marker";
 import { FakeClock } from "../helpers/fake-clock";
@@ -39,12 +38,7 @@ describe("createWithMarker (case S5: a retried create never makes a second item)
     const items: AdoWorkItem[] = [];
     const server = await startScriptedServer([workItemHandler(items, { remaining: 1 })]);
     try {
-      const http = new AdoHttp({
-        organizationUrl: server.url,
-        credential: { kind: "pat", token: "p" },
-        product: "services",
-        clock: new FakeClock(),
-      });
+      const http = server.client({ clock: new FakeClock() });
       const result = await createWithMarker(http, {
         project: "Alpha",
         type: "Bug",
@@ -67,11 +61,7 @@ describe("createWithMarker (case S5: a retried create never makes a second item)
     const items: AdoWorkItem[] = [];
     const server = await startScriptedServer([workItemHandler(items, { remaining: 0 })]);
     try {
-      const http = new AdoHttp({
-        organizationUrl: server.url,
-        credential: { kind: "pat", token: "p" },
-        product: "services",
-      });
+      const http = server.client();
       const result = await createWithMarker(
         http,
         {

@@ -8,8 +8,7 @@ import {
   linkAttachment,
   uploadAttachment,
 } from "../../src/server/ado/attachment-api";
-import { listComments } from "../../src/server/ado/comment-api";
-import { addComment } from "../../src/server/ado/comment-api";
+import { addComment, listComments } from "../../src/server/ado/comment-api";
 import { queryWiql } from "../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../src/server/ado/work-item-api";
 import { defaultScripts } from "../../src/server/sandbox/default-scripts";
@@ -35,6 +34,12 @@ jest.setTimeout(120_000);
 const LEASE_MS = 300;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stores `incoming` as the side's incoming script, with the default outgoing one. */
+async function setIncomingScript(side: SyncSide, incoming: string): Promise<void> {
+  const { outgoing } = defaultScripts("script");
+  await saveScripts(side.store.db, side.connectionId, { outgoing, incoming }, Date.now());
+}
 
 async function idsWithTitle(side: SyncSide, title: string): Promise<number[]> {
   const http = await side.context.ado.client();
@@ -151,17 +156,7 @@ for (const dialect of testDialects()) {
 
     test("a script error stops that work item only, names script and line, and can be retried after the fix", async () => {
       const failing = `if (replica.summary === "boom") {\n  throw new Error("no booms here");\n}\n${INCOMING_WITH_STATE}`;
-      await saveScripts(
-        pair.b.store.db,
-        pair.b.connectionId,
-        {
-          outgoing: (await import("../../src/server/sandbox/default-scripts")).defaultScripts(
-            "script",
-          ).outgoing,
-          incoming: failing,
-        },
-        Date.now(),
-      );
+      await setIncomingScript(pair.b, failing);
       const boom = await createAsUser(pair.a, "Bug", { "System.Title": "boom" });
       await createAsUser(pair.a, "Bug", { "System.Title": "fine" });
       await settle(pair);
@@ -179,17 +174,7 @@ for (const dialect of testDialects()) {
       });
       expect(errors[0].message).toContain("no booms here");
       expect((await status.statistics(pair.b.connectionId)).incoming.failed).toBe(1);
-      await saveScripts(
-        pair.b.store.db,
-        pair.b.connectionId,
-        {
-          outgoing: (await import("../../src/server/sandbox/default-scripts")).defaultScripts(
-            "script",
-          ).outgoing,
-          incoming: INCOMING_WITH_STATE,
-        },
-        Date.now(),
-      );
+      await setIncomingScript(pair.b, INCOMING_WITH_STATE);
       const retried = await status.retry(pair.b.connectionId);
       expect(retried.results).toEqual([{ id: errors[0].id, status: "done" }]);
       await settle(pair);
@@ -202,17 +187,7 @@ for (const dialect of testDialects()) {
         "workItem.summary = replica.summary;",
         'workItem.summary = "[contoso] " + replica.summary;',
       );
-      await saveScripts(
-        pair.b.store.db,
-        pair.b.connectionId,
-        {
-          outgoing: (await import("../../src/server/sandbox/default-scripts")).defaultScripts(
-            "script",
-          ).outgoing,
-          incoming: prefixing,
-        },
-        Date.now(),
-      );
+      await setIncomingScript(pair.b, prefixing);
       const title = `${"x".repeat(243)}😀😀😀😀😀😀`;
       expect(title.length).toBe(255);
       const source = await createAsUser(pair.a, "Bug", { "System.Title": title });
@@ -236,12 +211,7 @@ for (const dialect of testDialects()) {
 
     test("S2: an assignee unknown on the other side is left out; the rest saves with a warning", async () => {
       const withAssignee = `${INCOMING_WITH_STATE}\nworkItem.assignee = replica.assignee;\n`;
-      await saveScripts(
-        pair.b.store.db,
-        pair.b.connectionId,
-        { outgoing: defaultScripts("script").outgoing, incoming: withAssignee },
-        Date.now(),
-      );
+      await setIncomingScript(pair.b, withAssignee);
       const source = await createAsUser(pair.a, "Bug", {
         "System.Title": "Assigned on contoso",
         "System.AssignedTo": "ada@contoso.example",

@@ -3,12 +3,11 @@
  * readiness (database reachable) and Prometheus metrics (behind `METRICS_TOKEN` when set: a
  * public node's request counts are nobody else's business).
  */
-import { timingSafeEqual } from "node:crypto";
-
 import { HealthSchema, NodeInfoSchema, ReadinessSchema } from "../../shared/contracts/node-info";
 import { ROUTES } from "../../shared/contracts/routes";
 import { SyncError } from "../../shared/errors";
 import type { NodeConfig } from "../config";
+import { sameSecret } from "../crypto/same-secret";
 import type { NodeMetrics } from "../observability/metrics";
 import type { Store } from "../storage/store";
 import { ERROR_RESPONSES, type NodeApp } from "./node-app";
@@ -68,7 +67,5 @@ export function registerNodeRoutes(app: NodeApp, deps: NodeRouteDeps): void {
 
 /** True when `header` is `Bearer <expected>` (compared in constant time). */
 function bearerMatches(header: string | undefined, expected: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "");
-  const wanted = Buffer.from(expected);
-  return given.length === wanted.length && timingSafeEqual(given, wanted);
+  return sameSecret(/^Bearer (.+)$/.exec(header ?? "")?.[1] ?? "", expected);
 }

@@ -5,6 +5,7 @@
  * `[System.Title] = 'a') OR ([System.WorkItemType] = 'Task'`, would otherwise escape the type
  * condition and send other work items. Azure DevOps checks the rest of the grammar.
  */
+import { SyncError } from "../../shared/errors";
 
 /** Words a WHERE clause must not contain: the node adds its own ordering. */
 const FORBIDDEN = [/\border\s+by\b/i, /\basof\b/i, /\bselect\b/i, /\bfrom\s+workitem/i];
@@ -46,4 +47,17 @@ export function clauseProblem(clause: string): string | null {
   const word = FORBIDDEN.find((pattern) => pattern.test(outside));
   if (word) return `"${word.exec(outside)![0]}" cannot be part of a WHERE clause`;
   return null;
+}
+
+/**
+ * Throws unless the clause's structure is sound (see `clauseProblem`).
+ * @throws SyncError SYNC_ERR_TRIGGER_INVALID with `details.problem`
+ */
+export function requireSoundClause(clause: string): void {
+  const problem = clauseProblem(clause);
+  if (problem) {
+    throw new SyncError("SYNC_ERR_TRIGGER_INVALID", `The WHERE clause is not valid: ${problem}.`, {
+      problem,
+    });
+  }
 }

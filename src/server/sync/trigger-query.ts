@@ -2,10 +2,9 @@
  * The WIQL of a trigger: its work item type and WHERE clause, optionally with the
  * `System.ChangedDate` watermark (change detection) and without it (bulk sync, validation).
  */
-import { SyncError } from "../../shared/errors";
 import { buildWatermarkQuery, wiqlString } from "../ado/wiql-watermark";
 import type { TriggerRow } from "../storage/trigger-repository";
-import { clauseProblem } from "./trigger-clause";
+import { requireSoundClause } from "./trigger-clause";
 
 /**
  * The trigger's condition: `[System.WorkItemType] = '<type>' AND (<clause>)`.
@@ -17,8 +16,7 @@ export function triggerCondition(
 ): string {
   const type = `[System.WorkItemType] = ${wiqlString(trigger.work_item_type)}`;
   const clause = trigger.where_clause.trim();
-  const problem = clauseProblem(clause);
-  if (problem) throw new SyncError("SYNC_ERR_TRIGGER_INVALID", `The WHERE clause ${problem}.`);
+  requireSoundClause(clause);
   return clause ? `${type} AND (${clause})` : type;
 }
 

@@ -23,7 +23,7 @@ import {
   updateTrigger,
 } from "../storage/trigger-repository";
 import { requireSyncConnection, type SyncContext } from "./sync-context";
-import { clauseProblem } from "./trigger-clause";
+import { requireSoundClause } from "./trigger-clause";
 import { triggerQuery } from "./trigger-query";
 
 /**
@@ -114,16 +114,7 @@ export class TriggerService {
    * (TF51005 unknown field, TF51006 syntax...) becomes SYNC_ERR_TRIGGER_INVALID.
    */
   async validate(trigger: Pick<TriggerRow, "work_item_type" | "where_clause">): Promise<void> {
-    const problem = clauseProblem(trigger.where_clause);
-    if (problem) {
-      throw new SyncError(
-        "SYNC_ERR_TRIGGER_INVALID",
-        `The WHERE clause is not valid: ${problem}.`,
-        {
-          problem,
-        },
-      );
-    }
+    requireSoundClause(trigger.where_clause);
     const http = await this.context.ado.client();
     await requireWorkItemType(http, trigger.work_item_type);
     try {

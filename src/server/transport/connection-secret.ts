@@ -13,7 +13,7 @@
  *
  * Stored sealed with the server's secret box, context `connections:<id>:secret`.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 import type { SecretBox } from "../crypto/secret-box";
 import { connectionSecretContext } from "../invitations/invitation-service";
@@ -64,11 +64,4 @@ export function openConnectionSecret(box: SecretBox, row: ConnectionRow): Uint8A
 export function openSealedText(box: SecretBox, row: ConnectionRow): string {
   if (row.secret_sealed === null) throw new Error(`Connection ${row.id} has no secret yet`);
   return box.open(row.secret_sealed, connectionSecretContext(row.id));
-}
-
-/** Constant-time comparison of two secrets. */
-export function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -12,18 +12,14 @@ import { SyncError } from "../../shared/errors";
 import type { ConnectionType } from "../../shared/states";
 import { normalizeDestinationUrl } from "../connections/connection-rules";
 import { requireConnection } from "../connections/connection-service";
+import { sameSecret } from "../crypto/same-secret";
 import { decodeInvitationCode } from "../invitations/invitation-code";
 import { verifyIssuedInvitation } from "../invitations/invitation-issuer";
 import type { ConnectionRow } from "../storage/connection-repository";
 import { markInvitationUsed } from "../storage/invitation-repository";
 import type { Db } from "../storage/store";
 import { activateConnection } from "./connection-activation";
-import {
-  deriveConnectionSecret,
-  handshakeNonce,
-  openSealedText,
-  sameSecret,
-} from "./connection-secret";
+import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
 import type { TransportContext } from "./transport-context";
 import type { RedeemRequest, RedeemResponse } from "./transport-contract";
 import { findTransportLink } from "./transport-link-repository";

@@ -9,7 +9,7 @@
  */
 import { type Static, Type } from "typebox";
 
-import { REPLICA_VERSION } from "./replica-defaults";
+import { emptyReplicaBody, REPLICA_VERSION } from "./replica-defaults";
 
 /** Any JSON value (what custom fields and the raw `fields` map hold). */
 export type JsonValue =
@@ -160,26 +160,9 @@ export type ScriptWorkItem = Static<typeof ScriptWorkItemSchema>;
 
 /** A work item that does not exist yet: what the incoming script starts from on first sync. */
 export function emptyScriptWorkItem(): ScriptWorkItem {
-  return {
-    id: null,
-    key: null,
-    summary: null,
-    description: null,
-    type: null,
-    status: null,
-    priority: null,
-    assignee: null,
-    reporter: null,
-    labels: [],
-    areaPath: null,
-    iterationPath: null,
-    projectKey: null,
-    created: null,
-    comments: [],
-    attachments: [],
-    customFields: {},
-    fields: {},
-  };
+  // The shared fields start as in a replica nobody filled; `project` is `projectKey` here.
+  const { project: _project, ...shared } = emptyReplicaBody();
+  return { id: null, key: null, ...shared, projectKey: null, created: null, fields: {} };
 }
 
 /** A user of this organization that `nodeHelper.getUserByEmail` can find. */

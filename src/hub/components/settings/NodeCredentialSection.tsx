@@ -11,12 +11,8 @@ import { getNodeCredential, saveNodeCredential } from "../../../client/connectio
 import type { NodeCredentialStatus } from "../../../shared/contracts";
 import { useHubServices } from "../../services/hubServices";
 import { ErrorCard } from "../ErrorCard";
+import { useLoad } from "../useLoad";
 import { useMountedRef } from "../useMountedRef";
-
-type CredentialState =
-  | { status: "loading" }
-  | { status: "failed"; error: unknown }
-  | { status: "loaded"; credential: NodeCredentialStatus };
 
 /**
  * The personal access token the node uses for background sync (case A2). The node verifies it
@@ -25,16 +21,8 @@ type CredentialState =
  */
 export function NodeCredentialSection(props: { client: SyncNodeClient }): React.ReactElement {
   const { client } = props;
-  const mounted = useMountedRef();
-  const [state, setState] = React.useState<CredentialState>({ status: "loading" });
-  const load = React.useCallback(() => {
-    setState({ status: "loading" });
-    getNodeCredential(client).then(
-      (credential) => mounted.current && setState({ status: "loaded", credential }),
-      (error: unknown) => mounted.current && setState({ status: "failed", error }),
-    );
-  }, [client, mounted]);
-  React.useEffect(load, [load]);
+  const read = React.useCallback(() => getNodeCredential(client), [client]);
+  const { state, reload, update } = useLoad(read);
   return (
     <section className="flex-column rhythm-vertical-8" aria-label="Background sync credential">
       <h3 className="title-s">Background sync credential</h3>
@@ -42,14 +30,14 @@ export function NodeCredentialSection(props: { client: SyncNodeClient }): React.
       {state.status === "failed" && (
         <ErrorCard
           error={state.error}
-          actions={[{ text: "Retry", onClick: load, primary: true }]}
+          actions={[{ text: "Retry", onClick: () => reload(), primary: true }]}
         />
       )}
       {state.status === "loaded" && (
         <CredentialForm
           client={client}
-          credential={state.credential}
-          onSaved={(credential) => setState({ status: "loaded", credential })}
+          credential={state.value}
+          onSaved={(credential) => update(() => credential)}
         />
       )}
     </section>
