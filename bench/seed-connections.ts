@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 
-import { insertConnection, nameKey } from "../src/server/storage/connection-repository";
+import { insertConnection, nameKey } from "../src/server/connections/connection-repository";
 import { openStore } from "../src/server/storage/open-store";
 
 /**

@@ -22,7 +22,7 @@ import {
 import { addComment, listComments } from "../../src/server/ado/comment-api";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
 import { type AdoWorkItem, emulatorRest, eventually } from "../helpers/product-api";
-import { INCOMING_WITH_STATE } from "../server/sync-harness";
+import { INCOMING_WITH_STATE } from "../server/sync/sync-harness";
 
 /** Two nodes, two emulators, and a tsx start each: generous on a loaded 2-core machine. */
 const SETUP_TIMEOUT_MS = 240_000;

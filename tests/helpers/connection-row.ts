@@ -1,7 +1,7 @@
 /** A complete connection row for storage-level tests. */
 import { randomUUID } from "node:crypto";
 
-import type { NewConnectionRow } from "../../src/server/storage/connection-repository";
+import type { NewConnectionRow } from "../../src/server/connections/connection-repository";
 
 /** An active public connection named `name` (override any column with `changes`). */
 export function testConnectionRow(

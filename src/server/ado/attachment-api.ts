@@ -6,7 +6,7 @@
 import { type AdoHttp, isUnknownOutcome } from "./ado-http";
 import { witPath } from "./ado-paths";
 import type { AdoAttachmentReference, AdoWorkItem } from "./ado-types";
-import { addRelation } from "./json-patch-builder";
+import { addRelation } from "../work-items/json-patch";
 import { getWorkItem, patchWorkItem } from "./work-item-api";
 
 /** The relation type of a file attachment. */

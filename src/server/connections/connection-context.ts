@@ -1,9 +1,9 @@
 /** What the connection and invitation services share: storage, keys, clock, Azure DevOps. */
 import type { AdoIdentityClient } from "../ado/ado-identity";
 import type { SecretBox } from "../crypto/secret-box";
-import type { InvitationClaims } from "../invitations/invitation-code";
-import type { IssuerContext } from "../invitations/invitation-issuer";
-import type { ConnectionRow } from "../storage/connection-repository";
+import type { InvitationClaims } from "./invitation-code";
+import type { IssuerContext } from "./invitation-issuer";
+import type { ConnectionRow } from "./connection-repository";
 import type { Db, Store } from "../storage/store";
 
 /** A connection row to store on acceptance, and writes for the same transaction. */

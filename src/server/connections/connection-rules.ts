@@ -5,7 +5,7 @@
  */
 import { SyncError } from "../../shared/errors";
 import type { ConnectionType } from "../../shared/states";
-import type { ConnectionSide } from "../storage/tables/connection-tables";
+import type { ConnectionSide } from "./connection-tables";
 
 /** The default connection name for two short names. */
 export function defaultConnectionName(localShortName: string, remoteShortName: string): string {

@@ -17,7 +17,7 @@ import type {
 } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
 import { assertNever, type ConnectionStatus } from "../../shared/states";
-import { issueInvitation, renderInvitation } from "../invitations/invitation-issuer";
+import { issueInvitation, renderInvitation } from "./invitation-issuer";
 import { defaultScripts } from "../sandbox/default-scripts";
 import {
   type ConnectionChanges,
@@ -29,8 +29,8 @@ import {
   listConnections,
   nameKey,
   updateConnection,
-} from "../storage/connection-repository";
-import { saveScripts } from "../storage/script-repository";
+} from "./connection-repository";
+import { saveScripts } from "./script-repository";
 import type { Db } from "../storage/store";
 import { isUniqueViolation } from "../storage/store-errors";
 import type { ConnectionContext } from "./connection-context";

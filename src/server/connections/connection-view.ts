@@ -1,6 +1,6 @@
 /** Turns stored connection rows into the API's `Connection` shape. */
 import type { Connection } from "../../shared/contracts/connection";
-import type { ConnectionRow } from "../storage/connection-repository";
+import type { ConnectionRow } from "./connection-repository";
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

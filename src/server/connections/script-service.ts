@@ -2,7 +2,7 @@
 import type { ConnectionScripts } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
 import { defaultScripts } from "../sandbox/default-scripts";
-import { findScripts, saveScripts } from "../storage/script-repository";
+import { findScripts, saveScripts } from "./script-repository";
 import type { ConnectionContext } from "./connection-context";
 import { inTransaction, requireConnection } from "./connection-service";
 

@@ -1,7 +1,7 @@
 /** Row shape of a stored sync request, and the parsed form the sync engine works with. */
 import type { Selectable } from "kysely";
 
-import type { SyncRequestsTable } from "../storage/tables/sync-queue-tables";
+import type { SyncRequestsTable } from "./sync-queue-tables";
 
 /** A `sync_requests` row as stored (payload and error details are JSON text). */
 export type SyncRequestRow = Selectable<SyncRequestsTable>;

@@ -15,7 +15,7 @@ import {
   ScriptWorkItemSchema,
 } from "../../shared/contracts/replica";
 import { SyncError } from "../../shared/errors";
-import { jsonEqual } from "./json-equal";
+import { jsonEqual } from "../work-items/json-equal";
 import type { ScriptFailure, ScriptKind } from "./script-task";
 
 /** Work item properties a script cannot change (they identify the item or are set by Azure DevOps). */

@@ -2,7 +2,7 @@
 import { Kysely, Migrator, sql } from "kysely";
 
 import type { Database } from "./database";
-import { migrationProvider } from "./migrations/migration-list";
+import { migrationProvider } from "../migrations";
 import { createPostgresDialect } from "./postgres/postgres-dialect";
 import { createSqliteDialect } from "./sqlite/sqlite-dialect";
 import { CAPABILITIES, type Store, type StoreDialect } from "./store";

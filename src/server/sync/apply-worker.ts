@@ -13,8 +13,8 @@ import { randomUUID } from "node:crypto";
 
 import type { SyncError } from "../../shared/errors";
 import { isSyncError } from "../../shared/errors";
-import { recordHistory } from "../storage/sync-history-repository";
-import { findTwinByRemoteId } from "../storage/twin-repository";
+import { recordHistory } from "./sync-history-repository";
+import { findTwinByRemoteId } from "./twin-repository";
 import { type ApplyHooks, applySyncRequest } from "./incoming-apply";
 import type { SyncContext } from "./sync-context";
 import type { ClaimedSyncRequest, SyncFailure } from "./sync-queue-port";

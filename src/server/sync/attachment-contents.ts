@@ -8,7 +8,7 @@
 import type { Replica } from "../../shared/contracts/replica";
 import type { AdoHttp } from "../ado/ado-http";
 import { downloadAttachment } from "../ado/attachment-api";
-import type { Twin } from "../storage/twin-repository";
+import type { Twin } from "./twin-repository";
 import type { SyncLimits } from "./sync-context";
 
 /** Result of `collectAttachmentContents`. */

@@ -15,18 +15,18 @@ import { randomUUID } from "node:crypto";
 import type { BulkSyncJob, BulkSyncState } from "../../shared/contracts/trigger";
 import { SyncError } from "../../shared/errors";
 import { queryWiql } from "../ado/wiql-api";
-import type { ConnectionRow } from "../storage/connection-repository";
+import type { ConnectionRow } from "../connections/connection-repository";
 import {
   findSyncJob,
   insertSyncJob,
   type SyncJobRow,
   updateSyncJob,
-} from "../storage/sync-job-repository";
-import type { TriggerRow } from "../storage/trigger-repository";
+} from "./sync-job-repository";
+import type { TriggerRow } from "../triggers/trigger-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
 import { requireSyncConnection, type SyncContext } from "./sync-context";
-import { triggerPageQuery } from "./trigger-query";
-import type { TriggerService } from "./trigger-service";
+import { triggerPageQuery } from "../triggers/trigger-query";
+import type { TriggerService } from "../triggers/trigger-service";
 
 /**
  * A running job whose heartbeat is older than this is reported as interrupted. (120000 ms:

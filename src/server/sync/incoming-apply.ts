@@ -18,17 +18,17 @@ import { type SyncEnvelope, SyncEnvelopeSchema } from "../../shared/contracts/sy
 import { SyncError } from "../../shared/errors";
 import { assertNever } from "../../shared/states";
 import type { AdoHttp } from "../ado/ado-http";
-import { diffToJsonPatch, type WorkItemChanges } from "../sandbox/work-item-patch";
-import type { ConnectionRow } from "../storage/connection-repository";
-import { recordHistory } from "../storage/sync-history-repository";
+import { diffToJsonPatch, type WorkItemChanges } from "../work-items/work-item-diff";
+import type { ConnectionRow } from "../connections/connection-repository";
+import { recordHistory } from "./sync-history-repository";
 import {
   findTwinByLocalId,
   findTwinByRemoteId,
   saveTwin,
   type Twin,
-} from "../storage/twin-repository";
+} from "./twin-repository";
 import { addMergedAttachments, addMergedComments } from "./incoming-extras";
-import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "./incoming-write";
+import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "../work-items/work-item-write";
 import { scriptUsersFor } from "./script-users";
 import {
   requireSyncConnection,
@@ -37,7 +37,7 @@ import {
   type SyncContext,
 } from "./sync-context";
 import type { ClaimedSyncRequest } from "./sync-queue-port";
-import { type ReadWorkItem, readWorkItem } from "./work-item-reader";
+import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
 
 /** Result of applying one request. */
 export interface ApplyResult {

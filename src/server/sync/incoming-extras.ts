@@ -8,10 +8,10 @@ import type { SyncEnvelope } from "../../shared/contracts/sync-envelope";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoComment, AdoWorkItem } from "../ado/ado-types";
 import { attachedFiles } from "../ado/attachment-api";
-import { attachFiles } from "../ado/attachment-sync";
+import { attachFiles } from "../work-items/attachment-sync";
 import { addComment, commentForTarget } from "../ado/comment-api";
-import type { AttachmentToAdd, CommentToAdd } from "../sandbox/work-item-patch";
-import { attachmentIdOf } from "./work-item-reader";
+import type { AttachmentToAdd, CommentToAdd } from "../work-items/work-item-diff";
+import { attachmentIdOf } from "../work-items/work-item-reader";
 
 /** Id maps after adding, plus warnings for what was skipped. */
 export interface ExtrasResult {

@@ -7,8 +7,8 @@
 import type { Replica, ScriptWorkItem } from "../../shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../shared/contracts/replica";
 import type { IncomingTestResult, OutgoingTestResult } from "../../shared/contracts/sync";
-import { diffToJsonPatch } from "../sandbox/work-item-patch";
-import { findTwinByLocalId } from "../storage/twin-repository";
+import { diffToJsonPatch } from "../work-items/work-item-diff";
+import { findTwinByLocalId } from "./twin-repository";
 import { scriptUsersFor } from "./script-users";
 import {
   requireSyncConnection,
@@ -16,7 +16,7 @@ import {
   scriptsOf,
   type SyncContext,
 } from "./sync-context";
-import { readWorkItem } from "./work-item-reader";
+import { readWorkItem } from "../work-items/work-item-reader";
 
 /** Test runs of a connection's scripts. */
 export class ScriptTestService {

@@ -9,10 +9,10 @@ import type { AdoHttp } from "../ado/ado-http";
 import type { AdoIdentityRef } from "../ado/ado-types";
 import { defaultScripts } from "../sandbox/default-scripts";
 import type { ScriptRunner } from "../sandbox/script-runner";
-import { type ConnectionRow, findConnection } from "../storage/connection-repository";
-import { findScripts } from "../storage/script-repository";
+import { type ConnectionRow, findConnection } from "../connections/connection-repository";
+import { findScripts } from "../connections/script-repository";
 import type { Db, Store } from "../storage/store";
-import { listTwinIds } from "../storage/twin-repository";
+import { listTwinIds } from "./twin-repository";
 import type { SyncQueuePort } from "./sync-queue-port";
 
 /** The Azure DevOps access the engine needs (see `AdoClientProvider`). */

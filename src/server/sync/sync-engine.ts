@@ -6,7 +6,7 @@
  * Connections polled: `active` and `deactivated` ones (design.md: while deactivated, changes
  * keep queuing and replay in order on activation; the transport holds them back).
  */
-import { listConnections } from "../storage/connection-repository";
+import { listConnections } from "../connections/connection-repository";
 import { ApplyWorker, type ApplyWorkerOptions } from "./apply-worker";
 import { pollConnection } from "./change-poller";
 import type { OutgoingResult } from "./outgoing-sync";

@@ -16,9 +16,9 @@ import {
   listOpenOutgoingFailures,
   type OutgoingFailureRow,
   resolveOutgoingFailures,
-} from "../storage/outgoing-failure-repository";
-import { listHistory } from "../storage/sync-history-repository";
-import { findTwinByLocalId, findTwinByRemoteId, twinStatistics } from "../storage/twin-repository";
+} from "./outgoing-failure-repository";
+import { listHistory } from "./sync-history-repository";
+import { findTwinByLocalId, findTwinByRemoteId, twinStatistics } from "./twin-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
 import { requireSyncConnection, type SyncContext } from "./sync-context";
 import type { FailedQueueItem } from "./sync-queue-port";

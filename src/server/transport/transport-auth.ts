@@ -13,8 +13,8 @@ import type { FastifyRequest } from "fastify";
 
 import { SyncError } from "../../shared/errors";
 import { assertNever } from "../../shared/states";
-import { type ConnectionRow, findConnection } from "../storage/connection-repository";
-import { openConnectionSecret } from "./connection-secret";
+import { type ConnectionRow, findConnection } from "../connections/connection-repository";
+import { openConnectionSecret } from "../connections/connection-secret";
 import { recordContact } from "./link-health";
 import { rememberTokenId } from "./replay-guard";
 import type { TransportContext } from "./transport-context";

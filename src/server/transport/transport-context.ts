@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger } from "fastify";
 
 import type { SecretBox } from "../crypto/secret-box";
-import type { IssuerContext } from "../invitations/invitation-issuer";
+import type { IssuerContext } from "../connections/invitation-issuer";
 import type { Store } from "../storage/store";
 import { MAX_LONG_POLL_MS } from "./transport-contract";
 

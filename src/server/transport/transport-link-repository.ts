@@ -2,7 +2,7 @@
 import type { Selectable } from "kysely";
 
 import type { Db } from "../storage/store";
-import type { TransportLinksTable } from "../storage/tables/transport-tables";
+import type { TransportLinksTable } from "./transport-tables";
 
 export type TransportLinkRow = Selectable<TransportLinksTable>;
 

@@ -17,7 +17,7 @@ import {
   type SyncEventEnvelope,
   waitForQueueSignal,
 } from "../queue/sync-queue";
-import { findConnection } from "../storage/connection-repository";
+import { findConnection } from "../connections/connection-repository";
 import { recordActivity, recordTransportError } from "./link-health";
 import { authenticateTransportRequest, rawBodies } from "./transport-auth";
 import type { TransportContext } from "./transport-context";

@@ -18,9 +18,9 @@ import {
   receiveSyncRequests,
   type SyncEventEnvelope,
 } from "../queue/sync-queue";
-import { type ConnectionRow, findConnection } from "../storage/connection-repository";
-import { openConnectionSecret } from "./connection-secret";
-import { confirmAcceptance } from "./handshake-confirm";
+import { type ConnectionRow, findConnection } from "../connections/connection-repository";
+import { openConnectionSecret } from "../connections/connection-secret";
+import { confirmAcceptance } from "../connections/handshake-confirm";
 import { recordActivity } from "./link-health";
 import { callPeer, type PeerRequest } from "./transport-client";
 import type { TransportContext } from "./transport-context";

@@ -20,7 +20,7 @@ import {
   type ConnectionRow,
   findConnection,
   listConnections,
-} from "../storage/connection-repository";
+} from "../connections/connection-repository";
 import { recordContact, recordTransportError } from "./link-health";
 import { purgeExpiredTokenIds } from "./replay-guard";
 import { realSleep, type TransportContext } from "./transport-context";

@@ -12,10 +12,10 @@ import type { FastifyBaseLogger } from "fastify";
 import type { ConnectionLifecycle } from "../connections/connection-context";
 import type { SecretBox } from "../crypto/secret-box";
 import type { NodeApp } from "../http/node-app";
-import type { IssuerContext } from "../invitations/invitation-issuer";
+import type { IssuerContext } from "../connections/invitation-issuer";
 import { startSignalListener } from "../queue/sync-queue";
 import type { Store } from "../storage/store";
-import { registerHandshakeRoutes } from "./handshake-routes";
+import { registerHandshakeRoutes } from "../connections/handshake-routes";
 import { proxyAwareFetch } from "./transport-client";
 import {
   DEFAULT_TRANSPORT_SETTINGS,
@@ -26,7 +26,7 @@ import {
   type TransportSettings,
 } from "./transport-context";
 import { TRANSPORT_PREFIX } from "./transport-contract";
-import { transportLifecycle } from "./transport-lifecycle";
+import { transportLifecycle } from "../connections/connection-lifecycle";
 import { keepRawJsonBodies, registerTransportRoutes } from "./transport-routes";
 import { TransportWorker } from "./transport-worker";
 
