@@ -17,7 +17,7 @@ import { loadConfig } from "../src/server/config";
 import { loadMasterKey } from "../src/server/crypto/master-key";
 import { SecretBox } from "../src/server/crypto/secret-box";
 import { logOptions } from "../src/server/observability/log-options";
-import { openStore } from "../src/server/storage/open-store";
+import { openNodeStore } from "../src/server/node-store";
 import { ACCESS_TOKEN_HEADER, ROUTES } from "../src/shared/contracts/routes";
 import { seedConnections } from "./seed-connections";
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const databaseUrl = `sqlite:${path.join(config.dataDir, "node.sqlite")}`;
   await seedConnections(databaseUrl, Number(process.env.BENCH_CONNECTIONS ?? "1000"));
-  const store = openStore(databaseUrl);
+  const store = openNodeStore(databaseUrl);
   await store.migrate();
   const secretBox = new SecretBox(await loadMasterKey(config.masterKey, config.dataDir));
   const logger = pino(logOptions(config.logLevel));

@@ -7,14 +7,14 @@
 import { randomUUID } from "node:crypto";
 
 import { insertConnection, nameKey } from "../src/server/connections/connection-repository";
-import { openStore } from "../src/server/storage/open-store";
+import { openNodeStore } from "../src/server/node-store";
 
 /**
  * Inserts `count` connections into the store at `databaseUrl` (migrated first).
  * @param databaseUrl the node's DATABASE_URL, e.g. `sqlite:/tmp/x/node.sqlite`
  */
 export async function seedConnections(databaseUrl: string, count: number): Promise<void> {
-  const store = openStore(databaseUrl);
+  const store = openNodeStore(databaseUrl);
   try {
     await store.migrate();
     const now = Date.now();

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { openStore } from "../src/server/storage/open-store";
+import { openNodeStore } from "../src/server/node-store";
 import { treePeakRssMb, treeRssMb } from "./process-memory";
 import { type BenchSide, connect, startSides, stopSides } from "./sync-nodes";
 import { type BenchRow, percentile, rowOf } from "./table";
@@ -64,7 +64,7 @@ async function appliedTimes(
   databaseUrl: string,
   connectionId: string,
 ): Promise<Map<number, number>> {
-  const store = openStore(databaseUrl);
+  const store = openNodeStore(databaseUrl);
   try {
     const rows = await store.db
       .selectFrom("twins")

@@ -35,6 +35,7 @@ import { registerNodeRoutes } from "./http/node-routes";
 import { registerScriptRoutes } from "./connections/script-routes";
 import { registerSyncRoutes } from "./sync/sync-routes";
 import { registerTriggerRoutes } from "./triggers/trigger-routes";
+import { registerBulkSyncRoutes } from "./sync/bulk-sync-routes";
 import { InvitationService } from "./connections/invitation-service";
 import { loadNodeIdentity } from "./node-settings/node-identity";
 import { logOptions } from "./observability/log-options";
@@ -152,6 +153,7 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   );
   app.addHook("onClose", () => sync.close());
   registerTriggerRoutes(app, auth, sync);
+  registerBulkSyncRoutes(app, auth, sync);
   registerSyncRoutes(app, auth, sync);
   registerNodeCredentialRoutes(app, auth, sync.credential);
   await transport.register(app);

@@ -11,7 +11,7 @@ import { loadConfig } from "./config";
 import { loadMasterKey } from "./crypto/master-key";
 import { SecretBox } from "./crypto/secret-box";
 import { logOptions } from "./observability/log-options";
-import { openStore } from "./storage/open-store";
+import { openNodeStore } from "./node-store";
 
 /**
  * 10 s to finish in-flight requests on shutdown: longer than any hub API call (Azure DevOps
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino(logOptions(config.logLevel));
   const secretBox = new SecretBox(await loadMasterKey(config.masterKey, config.dataDir));
-  const store = openStore(config.databaseUrl, (err) =>
+  const store = openNodeStore(config.databaseUrl, (err) =>
     logger.warn({ err }, "a pooled database connection broke; the next query opens a new one"),
   );
   await store.migrate();

@@ -1,7 +1,8 @@
 /**
- * The ordered list of in-code migrations, shared by SQLite and PostgreSQL. Later parts append
- * entries (`"0002-transport": migration0002`, ...); names sort in the order they must run.
- * Never edit or reorder an entry that has shipped.
+ * The ordered list of in-code migrations, shared by SQLite and PostgreSQL. Each lives in the
+ * slice that owns its tables (`<slice>/migrations/`); this list is where they meet. Names sort
+ * in the order they must run. Never edit or reorder an entry that has shipped (0004 was never
+ * shipped).
  */
 import type { Migration, MigrationProvider } from "kysely";
 

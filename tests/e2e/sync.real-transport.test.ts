@@ -16,9 +16,9 @@ import { AdoHttp } from "../../src/server/ado/ado-http";
 import {
   attachedFiles,
   downloadAttachment,
-  linkAttachment,
   uploadAttachment,
 } from "../../src/server/ado/attachment-api";
+import { linkAttachment } from "../../src/server/work-items/attachment-link";
 import { addComment, listComments } from "../../src/server/ado/comment-api";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
 import { type AdoWorkItem, emulatorRest, eventually } from "../helpers/product-api";

@@ -18,7 +18,7 @@ import { buildAppWithInternals } from "../../src/server/app";
 import { loadConfig } from "../../src/server/config";
 import { SecretBox } from "../../src/server/crypto/secret-box";
 import type { NodeApp } from "../../src/server/http/node-app";
-import { openStore } from "../../src/server/storage/open-store";
+import { openNodeStore } from "../../src/server/node-store";
 import type { Store, StoreDialect } from "../../src/server/storage/store";
 import type { Transport } from "../../src/server/transport/transport";
 import { proxyAwareFetch } from "../../src/server/transport/transport-client";
@@ -79,7 +79,7 @@ async function startNode(setup: NodeSetup, node?: PairNode): Promise<PairNode> {
     PUBLIC_URL: setup.publicUrl ?? "",
     LOG_LEVEL: "silent",
   });
-  const store = openStore(setup.databaseUrl);
+  const store = openNodeStore(setup.databaseUrl);
   await store.migrate();
   const box = new SecretBox(createHash("sha256").update(setup.name).digest());
   const outbound = node?.outbound ?? [];

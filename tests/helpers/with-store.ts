@@ -18,7 +18,7 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { openStore } from "../../src/server/storage/open-store";
+import { openNodeStore } from "../../src/server/node-store";
 import { type Store, STORE_DIALECTS, type StoreDialect } from "../../src/server/storage/store";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -67,7 +67,7 @@ export async function createTestStore(
   dialect: StoreDialect,
 ): Promise<{ store: Store; dispose: () => Promise<void> }> {
   const { databaseUrl, drop } = await createTestDatabase(dialect);
-  const store = openStore(databaseUrl);
+  const store = openNodeStore(databaseUrl);
   await store.migrate();
   return {
     store,

@@ -7,7 +7,7 @@
 import { type AdoHttp, isUnknownOutcome } from "./ado-http";
 import { witPath } from "./ado-paths";
 import type { AdoComment, AdoCommentList, CommentFormat } from "./ado-types";
-import { htmlToMarkdown, markdownToHtml, sanitizeCommentHtml } from "../work-items/comment-format";
+import { htmlToMarkdown, markdownToHtml, sanitizeCommentHtml } from "./comment-format";
 
 /** Comment text with the format it is written in. */
 export interface CommentBody {

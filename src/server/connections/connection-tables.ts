@@ -2,7 +2,6 @@
  * Row types of the connection tables (migration 0001). Times are epoch milliseconds; ids are
  * app-generated UUID text; state columns hold the `as const` sets of src/shared/states.ts.
  */
-import type { Generated } from "kysely";
 
 import type {
   ConnectionMode,
@@ -74,19 +73,11 @@ export interface ScriptsTable {
   updated_at: number;
 }
 
-/** Key-value settings of this node (identity, keys, stored PAT); secrets are sealed. */
-export interface NodeSettingsTable {
-  key: string;
-  value: string;
-  /** 1 when `value` is secret-box sealed (context `node_settings:<key>`), else 0. */
-  sealed: Generated<number>;
-  updated_at: number;
-}
-
-/** Tables created by migration 0001. */
-export interface ConnectionTables {
-  connections: ConnectionsTable;
-  invitations: InvitationsTable;
-  scripts: ScriptsTable;
-  node_settings: NodeSettingsTable;
+declare module "../storage/database" {
+  /** Tables created by migration 0001 (node_settings: node-settings/node-settings-tables.ts). */
+  interface Database {
+    connections: ConnectionsTable;
+    invitations: InvitationsTable;
+    scripts: ScriptsTable;
+  }
 }

@@ -64,9 +64,11 @@ export interface SyncRequestsTable {
   finished_at: number | null;
 }
 
-/** Tables created by migration 0002. */
-export interface SyncQueueTables {
-  sync_cursors: SyncCursorsTable;
-  sync_events: SyncEventsTable;
-  sync_requests: SyncRequestsTable;
+declare module "../storage/database" {
+  /** Tables created by migration 0002. */
+  interface Database {
+    sync_cursors: SyncCursorsTable;
+    sync_events: SyncEventsTable;
+    sync_requests: SyncRequestsTable;
+  }
 }

@@ -1,12 +1,11 @@
 /**
- * The Kysely database type: every table of the sync node. Later parts add their tables by
- * writing a migration under `migrations/` and extending `Database` with their table group
- * (e.g. `TransportTables`, `SyncQueueTables`); they never edit an earlier migration.
+ * The Kysely database type: every table of the sync node. Storage imports no slice: each slice
+ * that owns tables adds them to `Database` by module augmentation in its own `*-tables.ts`
+ * (`declare module "../storage/database" { interface Database { my_table: MyTable } }`), next
+ * to its migrations. A migration that has shipped is never edited (docs/architecture.md,
+ * "Storage").
  */
-import type { ConnectionTables } from "../connections/connection-tables";
-import type { SyncEngineTables } from "../sync/sync-engine-tables";
-import type { SyncQueueTables } from "../queue/sync-queue-tables";
-import type { TransportTables } from "../transport/transport-tables";
 
-/** All tables, as Kysely sees them. */
-export type Database = ConnectionTables & SyncQueueTables & TransportTables & SyncEngineTables;
+/** All tables, as Kysely sees them; filled in by the slices' table files. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}

@@ -1,8 +1,7 @@
 /** Opens the store named by `DATABASE_URL`: `sqlite:<file>` or `postgres://...`. */
-import { Kysely, Migrator, sql } from "kysely";
+import { Kysely, type MigrationProvider, Migrator, sql } from "kysely";
 
 import type { Database } from "./database";
-import { migrationProvider } from "../migrations";
 import { createPostgresDialect } from "./postgres/postgres-dialect";
 import { createSqliteDialect } from "./sqlite/sqlite-dialect";
 import { CAPABILITIES, type Store, type StoreDialect } from "./store";
@@ -14,7 +13,7 @@ export function dialectOf(databaseUrl: string): StoreDialect {
   throw new Error("DATABASE_URL must start with sqlite: or postgres://");
 }
 
-async function migrate(db: Kysely<Database>): Promise<void> {
+async function migrate(db: Kysely<Database>, migrationProvider: MigrationProvider): Promise<void> {
   const { error, results } = await new Migrator({
     db,
     provider: migrationProvider,
@@ -26,12 +25,18 @@ async function migrate(db: Kysely<Database>): Promise<void> {
 }
 
 /**
- * Opens (but does not migrate) the store at `databaseUrl`.
+ * Opens (but does not migrate) the store at `databaseUrl`. The node opens its store through
+ * `openNodeStore` (src/server/node-store.ts), which passes every slice's migrations.
  * @param databaseUrl `sqlite:<path>` (`sqlite::memory:` for a throwaway) or `postgres://...`
+ * @param migrations what `Store.migrate` applies, in name order
  * @param onConnectionError PostgreSQL: told when an idle pooled connection breaks (the store
  *   recovers by itself; the node logs it)
  */
-export function openStore(databaseUrl: string, onConnectionError?: (error: Error) => void): Store {
+export function openStore(
+  databaseUrl: string,
+  migrations: MigrationProvider,
+  onConnectionError?: (error: Error) => void,
+): Store {
   const dialect = dialectOf(databaseUrl);
   const db = new Kysely<Database>({
     dialect:
@@ -43,7 +48,7 @@ export function openStore(databaseUrl: string, onConnectionError?: (error: Error
     dialect,
     capabilities: CAPABILITIES[dialect],
     db,
-    migrate: () => migrate(db),
+    migrate: () => migrate(db, migrations),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -10,6 +10,7 @@
  *   running --the query or Azure DevOps failed--> failed
  *   running, heartbeat older than STALE_AFTER_MS --> reported as interrupted
  */
+import { requireConnection } from "../connections/connection-service";
 import { randomUUID } from "node:crypto";
 
 import type { BulkSyncJob, BulkSyncState } from "../../shared/contracts/trigger";
@@ -24,7 +25,7 @@ import {
 } from "./sync-job-repository";
 import type { TriggerRow } from "../triggers/trigger-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
-import { requireSyncConnection, type SyncContext } from "./sync-context";
+import { type SyncContext } from "./sync-context";
 import { triggerPageQuery } from "../triggers/trigger-query";
 import type { TriggerService } from "../triggers/trigger-service";
 
@@ -46,7 +47,7 @@ export class BulkSyncService {
 
   /** Starts a job for trigger `triggerId`. @throws SyncError SYNC_ERR_TRIGGER_NOT_FOUND */
   async start(connectionId: string, triggerId: string): Promise<BulkSyncJob> {
-    const connection = await requireSyncConnection(this.context.store.db, connectionId);
+    const connection = await requireConnection(this.context.store.db, connectionId);
     const trigger = await this.triggers.require(connectionId, triggerId);
     const id = randomUUID();
     await insertSyncJob(this.context.store.db, {

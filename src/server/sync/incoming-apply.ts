@@ -7,6 +7,7 @@
  * Every step is safe to repeat, so a crash anywhere before the commit only causes a repeat
  * that adopts what the first attempt wrote (applying is idempotent; delivery is at least once).
  */
+import { requireConnection } from "../connections/connection-service";
 import { Value } from "typebox/value";
 
 import {
@@ -31,7 +32,6 @@ import { addMergedAttachments, addMergedComments } from "./incoming-extras";
 import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "../work-items/work-item-write";
 import { scriptUsersFor } from "./script-users";
 import {
-  requireSyncConnection,
   scriptContextOf,
   scriptsOf,
   type SyncContext,
@@ -74,7 +74,7 @@ export async function applySyncRequest(
   hooks: ApplyHooks = {},
 ): Promise<ApplyResult> {
   const envelope = parseEnvelope(request.payload);
-  const connection = await requireSyncConnection(context.store.db, request.connectionId);
+  const connection = await requireConnection(context.store.db, request.connectionId);
   const twin = await findTwinOf(context, connection, envelope);
   const http = await context.ado.client();
   const local = twin ? await readWorkItem(http, twin.localId, twin) : undefined;

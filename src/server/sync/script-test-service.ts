@@ -4,6 +4,7 @@
  * be applied. Nothing is written anywhere. Script errors come back as the usual
  * SYNC_ERR_SCRIPT_* errors (422) with script, line and message in details.
  */
+import { requireConnection } from "../connections/connection-service";
 import type { Replica, ScriptWorkItem } from "../../shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../shared/contracts/replica";
 import type { IncomingTestResult, OutgoingTestResult } from "../../shared/contracts/sync";
@@ -11,7 +12,6 @@ import { diffToJsonPatch } from "../work-items/work-item-diff";
 import { findTwinByLocalId } from "./twin-repository";
 import { scriptUsersFor } from "./script-users";
 import {
-  requireSyncConnection,
   scriptContextOf,
   scriptsOf,
   type SyncContext,
@@ -31,7 +31,7 @@ export class ScriptTestService {
     input: { workItemId: number; script?: string },
   ): Promise<OutgoingTestResult> {
     const db = this.context.store.db;
-    const connection = await requireSyncConnection(db, connectionId);
+    const connection = await requireConnection(db, connectionId);
     const twin = await findTwinByLocalId(db, connectionId, input.workItemId);
     const read = await readWorkItem(await this.context.ado.client(), input.workItemId, twin);
     const result = await this.context.scripts.runOutgoing({
@@ -51,7 +51,7 @@ export class ScriptTestService {
     input: { replica: Replica; workItemId?: number; script?: string },
   ): Promise<IncomingTestResult> {
     const db = this.context.store.db;
-    const connection = await requireSyncConnection(db, connectionId);
+    const connection = await requireConnection(db, connectionId);
     const before = await this.localWorkItem(connectionId, input.workItemId);
     const firstSync = before.id === null;
     const result = await this.context.scripts.runIncoming({

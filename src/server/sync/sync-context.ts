@@ -74,12 +74,6 @@ export interface SyncContext {
   readonly limits: SyncLimits;
 }
 
-/** The connection `id`. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
-export async function requireSyncConnection(db: Db, id: string): Promise<ConnectionRow> {
-  const connection = await findConnection(db, id);
-  if (!connection) throw new SyncError("SYNC_ERR_CONNECTION_NOT_FOUND");
-  return connection;
-}
 
 /** The scripts a connection runs: always the defaults in Basic mode (not editable). */
 export async function scriptsOf(db: Db, connection: ConnectionRow): Promise<ConnectionScripts> {

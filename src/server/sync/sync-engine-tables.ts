@@ -1,34 +1,10 @@
 /**
- * Row types of the sync engine's tables (migration 0005): triggers with their change-detection
- * watermarks, twins, outgoing failures, the sync history of work items and bulk sync jobs.
+ * Row types of the sync engine's tables (migration 0005; the triggers table it also creates is
+ * in triggers/trigger-tables.ts): twins, outgoing failures, the sync history of work items and bulk sync jobs.
  * Times are epoch milliseconds; JSON columns hold JSON text; booleans are 0/1 integers (one
  * representation on SQLite and PostgreSQL).
  */
 import type { SyncDirection } from "../../shared/states";
-
-/** One trigger: a WIQL WHERE clause per work item type that selects what a connection sends. */
-export interface TriggersTable {
-  id: string;
-  connection_id: string;
-  /** Work item type name the trigger is for, e.g. "Bug" (ANDed into the query). */
-  work_item_type: string;
-  /** The WIQL WHERE clause as the admin wrote it (without the type and watermark). */
-  where_clause: string;
-  /** 1 when change detection polls this trigger. */
-  active: number;
-  /**
-   * The change-detection watermark: the largest `System.ChangedDate` (ISO text, as Azure DevOps
-   * wrote it) already turned into sync events; null before the first poll.
-   */
-  watermark: string | null;
-  /**
-   * The largest work item id handled at exactly `watermark` (migration 0006): the cursor is
-   * (ChangedDate, id). Null: none yet, so every item changed at `watermark` is read again.
-   */
-  watermark_id: number | null;
-  created_at: number;
-  updated_at: number;
-}
 
 /**
  * A twin: one local work item and its remote counterpart within a connection. The remote id
@@ -137,11 +113,12 @@ export interface SyncJobsTable {
   finished_at: number | null;
 }
 
-/** Tables created by migration 0005. */
-export interface SyncEngineTables {
-  triggers: TriggersTable;
-  twins: TwinsTable;
-  outgoing_failures: OutgoingFailuresTable;
-  sync_history: SyncHistoryTable;
-  sync_jobs: SyncJobsTable;
+declare module "../storage/database" {
+  /** Tables created by migration 0005, but for `triggers`. */
+  interface Database {
+    twins: TwinsTable;
+    outgoing_failures: OutgoingFailuresTable;
+    sync_history: SyncHistoryTable;
+    sync_jobs: SyncJobsTable;
+  }
 }

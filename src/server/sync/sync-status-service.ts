@@ -3,6 +3,7 @@
  * requests from the sync queue plus outgoing failures of this node) with retry and resolve,
  * singly and in bulk, and the sync history of one work item; plus "sync this work item now".
  */
+import { requireConnection } from "../connections/connection-service";
 import type {
   SyncErrorActionResult,
   SyncErrorItem,
@@ -20,7 +21,7 @@ import {
 import { listHistory } from "./sync-history-repository";
 import { findTwinByLocalId, findTwinByRemoteId, twinStatistics } from "./twin-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
-import { requireSyncConnection, type SyncContext } from "./sync-context";
+import { type SyncContext } from "./sync-context";
 import type { FailedQueueItem } from "./sync-queue-port";
 
 /** Most entries of one errors list or history answer. (500: a page the hub can render at once.) */
@@ -35,7 +36,7 @@ export class SyncStatusService {
   /** @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
   async statistics(connectionId: string): Promise<SyncStatistics> {
     const db = this.context.store.db;
-    const connection = await requireSyncConnection(db, connectionId);
+    const connection = await requireConnection(db, connectionId);
     const twins = await twinStatistics(db, connectionId);
     const counts = await this.context.queue.counts(connectionId);
     const outgoingFailed = await countOpenOutgoingFailures(db, connectionId);
@@ -52,7 +53,7 @@ export class SyncStatusService {
   /** The errors list, newest first. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
   async errors(connectionId: string): Promise<SyncErrorItem[]> {
     const db = this.context.store.db;
-    await requireSyncConnection(db, connectionId);
+    await requireConnection(db, connectionId);
     const failed = await this.context.queue.listFailed(connectionId, LIST_LIMIT);
     const incoming = await Promise.all(failed.map((item) => this.incomingItem(item)));
     const outgoing = (await listOpenOutgoingFailures(db, connectionId, LIST_LIMIT)).map(
@@ -66,7 +67,7 @@ export class SyncStatusService {
    * sync again now. `ids` absent: every error of the connection.
    */
   async retry(connectionId: string, ids?: string[]): Promise<SyncErrorActionResult> {
-    const connection = await requireSyncConnection(this.context.store.db, connectionId);
+    const connection = await requireConnection(this.context.store.db, connectionId);
     const targets = ids ?? (await this.errors(connectionId)).map((item) => item.id);
     const results: SyncErrorActionResult["results"] = [];
     for (const id of targets) {
@@ -99,7 +100,7 @@ export class SyncStatusService {
   /** Resolves (dismisses) errors. `ids` absent: every error of the connection. */
   async resolve(connectionId: string, ids?: string[]): Promise<SyncErrorActionResult> {
     const db = this.context.store.db;
-    await requireSyncConnection(db, connectionId);
+    await requireConnection(db, connectionId);
     const targets = ids ?? (await this.errors(connectionId)).map((item) => item.id);
     const results: SyncErrorActionResult["results"] = [];
     for (const id of targets) {
@@ -122,7 +123,7 @@ export class SyncStatusService {
   /** The sync history of local work item `workItemId`. */
   async history(connectionId: string, workItemId: number): Promise<SyncHistory> {
     const db = this.context.store.db;
-    await requireSyncConnection(db, connectionId);
+    await requireConnection(db, connectionId);
     const twin = await findTwinByLocalId(db, connectionId, workItemId);
     const rows = await listHistory(db, connectionId, workItemId, LIST_LIMIT);
     return {
@@ -141,7 +142,7 @@ export class SyncStatusService {
 
   /** Sends work item `workItemId` now, even when nothing changed since the last sync. */
   async syncNow(connectionId: string, workItemId: number): Promise<SyncNowResult> {
-    const connection = await requireSyncConnection(this.context.store.db, connectionId);
+    const connection = await requireConnection(this.context.store.db, connectionId);
     const result = await syncWorkItemOut(this.context, connection, workItemId, { force: true });
     return { workItemId, outcome: result.outcome, message: result.message };
   }

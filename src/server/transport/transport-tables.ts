@@ -16,8 +16,10 @@ export interface TransportTokenIdsTable {
   expires_at: number;
 }
 
-/** Tables created by migration 0003. */
-export interface TransportTables {
-  transport_links: TransportLinksTable;
-  transport_token_ids: TransportTokenIdsTable;
+declare module "../storage/database" {
+  /** Tables created by migration 0003. */
+  interface Database {
+    transport_links: TransportLinksTable;
+    transport_token_ids: TransportTokenIdsTable;
+  }
 }

@@ -2,7 +2,7 @@
 import type { Insertable, Selectable } from "kysely";
 
 import type { Db } from "../storage/store";
-import type { TriggersTable } from "../sync/sync-engine-tables";
+import type { TriggersTable } from "./trigger-tables";
 
 export type TriggerRow = Selectable<TriggersTable>;
 export type NewTriggerRow = Insertable<TriggersTable>;

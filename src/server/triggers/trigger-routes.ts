@@ -1,34 +1,30 @@
 /**
- * Trigger routes of the hub API: list, create, update, delete, activate, deactivate, and bulk
- * sync (start, progress). All need the app token and an administrator's access token.
+ * Trigger routes of the hub API: list, create, update, delete, activate, deactivate. All need the app token and an administrator's access token.
  */
 import { Type } from "typebox";
 
 import { ConnectionIdParamsSchema } from "../../shared/contracts/connection";
 import { ROUTES } from "../../shared/contracts/routes";
 import {
-  BulkSyncJobSchema,
-  BulkSyncParamsSchema,
   TriggerInputSchema,
   TriggerListSchema,
   TriggerParamsSchema,
   TriggerSchema,
 } from "../../shared/contracts/trigger";
 import type { AuthHooks } from "../auth/request-auth";
-import type { BulkSyncService } from "../sync/bulk-sync-service";
 import type { TriggerService } from "./trigger-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
 
 const tags = ["triggers"];
 const security = ADMIN_SECURITY;
 
-/** Registers the trigger and bulk sync routes. */
+/** Registers the trigger routes (bulk sync: sync/bulk-sync-routes.ts). */
 export function registerTriggerRoutes(
   app: NodeApp,
   auth: AuthHooks,
-  services: { triggers: TriggerService; bulkSync: BulkSyncService },
+  services: { triggers: TriggerService },
 ): void {
-  const { triggers, bulkSync } = services;
+  const { triggers } = services;
   const onRequest = auth.requireAdmin;
   const one = { 200: TriggerSchema, ...ERROR_RESPONSES };
   app.get(
@@ -98,32 +94,5 @@ export function registerTriggerRoutes(
     ROUTES.connectionTriggerDeactivate,
     { onRequest, schema: { tags, security, params: TriggerParamsSchema, response: one } },
     (request) => triggers.setActive(request.params.id, request.params.triggerId, false),
-  );
-  app.post(
-    ROUTES.connectionTriggerBulkSync,
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        params: TriggerParamsSchema,
-        response: { 202: BulkSyncJobSchema, ...ERROR_RESPONSES },
-      },
-    },
-    async (request, reply) =>
-      reply.code(202).send(await bulkSync.start(request.params.id, request.params.triggerId)),
-  );
-  app.get(
-    ROUTES.connectionBulkSyncJob,
-    {
-      onRequest,
-      schema: {
-        tags,
-        security,
-        params: BulkSyncParamsSchema,
-        response: { 200: BulkSyncJobSchema, ...ERROR_RESPONSES },
-      },
-    },
-    (request) => bulkSync.progress(request.params.id, request.params.jobId),
   );
 }

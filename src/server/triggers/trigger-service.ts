@@ -6,12 +6,14 @@
  * stored. A trigger that becomes active starts detecting changes from a little before now
  * (`INITIAL_LOOKBACK_MS`); older matches are sent by a bulk sync.
  */
+import { requireConnection } from "../connections/connection-service";
 import { randomUUID } from "node:crypto";
 
 import type { Trigger, TriggerInput } from "../../shared/contracts/trigger";
 import { isSyncError, SyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
 import type { AdoHttp } from "../ado/ado-http";
+import type { Store } from "../storage/store";
 import { listProjects, listWorkItemTypes } from "../ado/project-api";
 import { queryWiql } from "../ado/wiql-api";
 import {
@@ -22,7 +24,6 @@ import {
   type TriggerRow,
   updateTrigger,
 } from "./trigger-repository";
-import { requireSyncConnection, type SyncContext } from "../sync/sync-context";
 import { requireSoundClause } from "./trigger-clause";
 import { triggerQuery } from "./trigger-query";
 
@@ -47,19 +48,27 @@ export function toTrigger(row: TriggerRow): Trigger {
   };
 }
 
+/** What trigger use cases need: storage, a clock, and Azure DevOps for checks and queries. */
+export interface TriggerContext {
+  readonly store: Store;
+  /** Clock in epoch ms. */
+  readonly now: () => number;
+  readonly ado: { client(): Promise<AdoHttp> };
+}
+
 /** Trigger use cases; every method throws `SyncError` for a rejected request. */
 export class TriggerService {
-  constructor(private readonly context: SyncContext) {}
+  constructor(private readonly context: TriggerContext) {}
 
   /** @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
   async list(connectionId: string): Promise<Trigger[]> {
-    await requireSyncConnection(this.context.store.db, connectionId);
+    await requireConnection(this.context.store.db, connectionId);
     return (await listTriggers(this.context.store.db, connectionId)).map(toTrigger);
   }
 
   /** @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND, SYNC_ERR_TRIGGER_INVALID, SYNC_ERR_CREDENTIAL_MISSING */
   async create(connectionId: string, input: TriggerInput): Promise<Trigger> {
-    await requireSyncConnection(this.context.store.db, connectionId);
+    await requireConnection(this.context.store.db, connectionId);
     const clean = { work_item_type: input.workItemType.trim(), where_clause: input.where.trim() };
     await this.validate(clean);
     const now = this.context.now();
@@ -95,7 +104,7 @@ export class TriggerService {
 
   /** @throws SyncError SYNC_ERR_TRIGGER_NOT_FOUND */
   async remove(connectionId: string, id: string): Promise<void> {
-    await requireSyncConnection(this.context.store.db, connectionId);
+    await requireConnection(this.context.store.db, connectionId);
     if (!(await deleteTrigger(this.context.store.db, connectionId, id))) {
       throw new SyncError("SYNC_ERR_TRIGGER_NOT_FOUND");
     }
@@ -103,7 +112,7 @@ export class TriggerService {
 
   /** The trigger row. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND, SYNC_ERR_TRIGGER_NOT_FOUND */
   async require(connectionId: string, id: string): Promise<TriggerRow> {
-    await requireSyncConnection(this.context.store.db, connectionId);
+    await requireConnection(this.context.store.db, connectionId);
     const row = await findTrigger(this.context.store.db, connectionId, id);
     if (!row) throw new SyncError("SYNC_ERR_TRIGGER_NOT_FOUND");
     return row;

@@ -13,7 +13,8 @@
 import { isSyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
 import type { AdoHttp } from "../ado/ado-http";
-import { linkAttachment, uploadAttachment } from "../ado/attachment-api";
+import { uploadAttachment } from "../ado/attachment-api";
+import { linkAttachment } from "./attachment-link";
 import type { ItemResult, SyncWarning } from "./sync-warning";
 
 /** Azure DevOps' limit of attached files per work item (TF237082). */

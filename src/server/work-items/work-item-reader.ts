@@ -16,8 +16,16 @@ import { attachedFiles } from "../ado/attachment-api";
 import { listComments } from "../ado/comment-api";
 import { getWorkItem } from "../ado/work-item-api";
 import { identityToUser, labelsToTags, toScriptWorkItem } from "./work-item-fields";
-import type { Twin } from "../sync/twin-repository";
 import { isMarkerTag, splitTags } from "./sync-marker";
+
+/**
+ * The twin's id maps a read needs: local comment/attachment id -> the partner's id, for those
+ * the sync created or sent.
+ */
+export interface TwinIdMaps {
+  commentMap: Record<string, string>;
+  attachmentMap: Record<string, string>;
+}
 
 /** A work item read for sync. */
 export interface ReadWorkItem {
@@ -33,7 +41,7 @@ export interface ReadWorkItem {
 export async function readWorkItem(
   http: AdoHttp,
   id: number,
-  twin: Pick<Twin, "commentMap" | "attachmentMap"> | undefined,
+  twin: TwinIdMaps | undefined,
 ): Promise<ReadWorkItem> {
   const raw = await getWorkItem(http, id);
   const project = String(raw.fields["System.TeamProject"] ?? "");
@@ -45,7 +53,7 @@ export async function readWorkItem(
 export function scriptWorkItemOf(
   raw: AdoWorkItem,
   comments: AdoComment[],
-  twin: Pick<Twin, "commentMap" | "attachmentMap"> | undefined,
+  twin: TwinIdMaps | undefined,
 ): ScriptWorkItem {
   const commentMap = twin?.commentMap ?? {};
   const attachmentMap = twin?.attachmentMap ?? {};

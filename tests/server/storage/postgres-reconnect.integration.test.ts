@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 
-import { openStore } from "../../../src/server/storage/open-store";
+import { openNodeStore } from "../../../src/server/node-store";
 import type { Store } from "../../../src/server/storage/store";
 import { createTestDatabase, testDialects } from "../../helpers/with-store";
 
@@ -22,7 +22,7 @@ describePostgres("PostgreSQL store when the server drops its connections", () =>
     const database = await createTestDatabase("postgres");
     drop = database.drop;
     databaseName = new URL(database.databaseUrl).pathname.slice(1);
-    store = openStore(database.databaseUrl, (error) => errors.push(error));
+    store = openNodeStore(database.databaseUrl, (error) => errors.push(error));
     await store.migrate();
   });
   afterAll(async () => {

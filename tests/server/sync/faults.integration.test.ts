@@ -5,9 +5,9 @@
  */
 import {
   attachedFiles,
-  linkAttachment,
   uploadAttachment,
 } from "../../../src/server/ado/attachment-api";
+import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { addComment, listComments } from "../../../src/server/ado/comment-api";
 import { queryWiql } from "../../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";

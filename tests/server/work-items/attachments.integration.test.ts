@@ -1,9 +1,9 @@
 import {
   attachedFiles,
   downloadAttachment,
-  linkAttachment,
   uploadAttachment,
 } from "../../../src/server/ado/attachment-api";
+import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { attachFiles, type AttachmentFile } from "../../../src/server/work-items/attachment-sync";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";
 import { createWorkItem } from "../../../src/server/work-items/work-item-save";

@@ -1,5 +1,5 @@
 import { commentAsMarkdown, commentForTarget } from "../../../src/server/ado/comment-api";
-import { htmlToMarkdown, markdownToHtml } from "../../../src/server/work-items/comment-format";
+import { htmlToMarkdown, markdownToHtml } from "../../../src/server/ado/comment-format";
 
 describe("comment formats (case S8)", () => {
   it("renders Markdown as HTML for a target without Markdown comments", () => {
