@@ -16,8 +16,8 @@ import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { loadMasterKey } from "../src/server/crypto/master-key";
 import { SecretBox } from "../src/server/crypto/secret-box";
-import { logOptions } from "../src/server/observability/log-options";
 import { openNodeStore } from "../src/server/node-store";
+import { logOptions } from "../src/server/observability/log-options";
 import { ACCESS_TOKEN_HEADER, ROUTES } from "../src/shared/contracts/routes";
 import { seedConnections } from "./seed-connections";
 

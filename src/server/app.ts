@@ -22,28 +22,31 @@ import { AppTokenVerifier } from "./auth/app-token-verifier";
 import { createAuthHooks } from "./auth/request-auth";
 import type { NodeConfig } from "./config";
 import type { ConnectionContext } from "./connections/connection-context";
+import { connectionLifecycle } from "./connections/connection-lifecycle";
+import { connectionLinks } from "./connections/connection-links";
+import { registerConnectionRoutes } from "./connections/connection-routes";
 import { ConnectionService } from "./connections/connection-service";
+import { registerHandshakeRoutes } from "./connections/handshake-routes";
+import { registerInvitationRoutes } from "./connections/invitation-routes";
+import { InvitationService } from "./connections/invitation-service";
+import { registerScriptRoutes } from "./connections/script-routes";
 import { ScriptService } from "./connections/script-service";
 import type { SecretBox } from "./crypto/secret-box";
-import { registerConnectionRoutes } from "./connections/connection-routes";
 import { errorBody, handleClientError, installErrorHandler } from "./http/error-handler";
 import { rejectNulCharacters } from "./http/input-guard";
-import { registerInvitationRoutes } from "./connections/invitation-routes";
 import type { NodeApp } from "./http/node-app";
-import { registerNodeCredentialRoutes } from "./node-settings/node-credential-routes";
 import { registerNodeRoutes } from "./http/node-routes";
-import { registerScriptRoutes } from "./connections/script-routes";
-import { registerSyncRoutes } from "./sync/sync-routes";
-import { registerTriggerRoutes } from "./triggers/trigger-routes";
-import { registerBulkSyncRoutes } from "./sync/bulk-sync-routes";
-import { InvitationService } from "./connections/invitation-service";
+import { registerNodeCredentialRoutes } from "./node-settings/node-credential-routes";
 import { loadNodeIdentity } from "./node-settings/node-identity";
+import { NODE_SETTING_KEYS, readSetting } from "./node-settings/node-settings-repository";
 import { logOptions } from "./observability/log-options";
 import { createMetrics, type NodeMetrics } from "./observability/metrics";
-import { NODE_SETTING_KEYS, readSetting } from "./node-settings/node-settings-repository";
 import type { Store } from "./storage/store";
+import { registerBulkSyncRoutes } from "./sync/bulk-sync-routes";
+import { registerSyncRoutes } from "./sync/sync-routes";
 import { createSyncServices, type SyncServices } from "./sync/sync-services";
 import { createTransport, type Transport, type TransportOptions } from "./transport/transport";
+import { registerTriggerRoutes } from "./triggers/trigger-routes";
 
 /**
  * 1 MiB: room for two 200,000-character scripts in one body, small enough that a flood of
@@ -124,7 +127,15 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
     : null;
   const issuer = { identity, publicUrl: config.publicUrl, ttlMs: config.invitationTtlMs };
   const transport = createTransport(
-    { store, box: deps.secretBox, issuer, now, log: app.log, databaseUrl: config.databaseUrl },
+    {
+      store,
+      box: deps.secretBox,
+      issuer,
+      connections: connectionLinks,
+      now,
+      log: app.log,
+      databaseUrl: config.databaseUrl,
+    },
     deps.transport,
   );
   const context: ConnectionContext = {
@@ -133,7 +144,7 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
     issuer,
     ado,
     now,
-    lifecycle: transport.lifecycle,
+    lifecycle: connectionLifecycle(transport.context),
   };
   const auth = createAuthHooks(
     new AppTokenVerifier(config.appSecrets),
@@ -156,7 +167,7 @@ export async function buildAppWithInternals(deps: AppDeps): Promise<BuiltApp> {
   registerBulkSyncRoutes(app, auth, sync);
   registerSyncRoutes(app, auth, sync);
   registerNodeCredentialRoutes(app, auth, sync.credential);
-  await transport.register(app);
+  await transport.register(app, registerHandshakeRoutes);
   app.get(ROUTES.openapi, { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return { app, metrics, transport, sync };

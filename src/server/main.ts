@@ -10,8 +10,8 @@ import { buildAppWithInternals } from "./app";
 import { loadConfig } from "./config";
 import { loadMasterKey } from "./crypto/master-key";
 import { SecretBox } from "./crypto/secret-box";
-import { logOptions } from "./observability/log-options";
 import { openNodeStore } from "./node-store";
+import { logOptions } from "./observability/log-options";
 
 /**
  * 10 s to finish in-flight requests on shutdown: longer than any hub API call (Azure DevOps

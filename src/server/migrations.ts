@@ -8,8 +8,8 @@ import type { Migration, MigrationProvider } from "kysely";
 
 import { migration0001 } from "./connections/migrations/0001-connections";
 import { migration0002 } from "./queue/migrations/0002-sync-queue";
-import { migration0003 } from "./transport/migrations/0003-transport";
 import { migration0005 } from "./sync/migrations/0005-sync-engine";
+import { migration0003 } from "./transport/migrations/0003-transport";
 import { migration0006 } from "./triggers/migrations/0006-trigger-watermark-id";
 
 /** Migration name -> migration. */

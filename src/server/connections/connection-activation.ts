@@ -4,10 +4,10 @@
  * the caller's transaction (both or neither).
  */
 import type { SecretBox } from "../crypto/secret-box";
-import { type ConnectionRow, updateConnection } from "./connection-repository";
 import type { Db } from "../storage/store";
-import { sealConnectionSecret } from "./connection-secret";
 import { saveTransportLink } from "../transport/transport-link-repository";
+import { type ConnectionRow, updateConnection } from "./connection-repository";
+import { sealConnectionSecret } from "./connection-secret";
 
 /** What the handshake settled. */
 export interface Activation {

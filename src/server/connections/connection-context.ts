@@ -1,10 +1,10 @@
 /** What the connection and invitation services share: storage, keys, clock, Azure DevOps. */
 import type { AdoIdentityClient } from "../ado/ado-identity";
 import type { SecretBox } from "../crypto/secret-box";
-import type { InvitationClaims } from "./invitation-code";
-import type { IssuerContext } from "./invitation-issuer";
-import type { ConnectionRow } from "./connection-repository";
+import type { IssuerContext } from "../node-settings/node-identity";
 import type { Db, Store } from "../storage/store";
+import type { ConnectionRow } from "./connection-repository";
+import type { InvitationClaims } from "./invitation-code";
 
 /** A connection row to store on acceptance, and writes for the same transaction. */
 export interface AcceptedConnection {

@@ -1,5 +1,5 @@
 /**
- * The transport's part in the connection lifecycle (`ConnectionLifecycle` of
+ * The node-to-node part of the connection lifecycle (`ConnectionLifecycle` of
  * connections/connection-context.ts):
  *
  * - accepting, initiator public (URL in the code): redeem the code at the initiator now
@@ -11,8 +11,11 @@
  *   error, "deleted on the other side"); a private partner learns it on its next request
  *   (SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND).
  */
+import { callPeer } from "../transport/transport-client";
+import type { TransportContext } from "../transport/transport-context";
+import { type RedeemResponse, TRANSPORT_PREFIX, TRANSPORT_ROUTES } from "../transport/transport-contract";
+import { findRemoteNodeId, saveTransportLink } from "../transport/transport-link-repository";
 import type { AcceptedConnection, ConnectionLifecycle } from "./connection-context";
-import type { InvitationClaims } from "./invitation-code";
 import type { ConnectionRow } from "./connection-repository";
 import {
   deriveConnectionSecret,
@@ -20,16 +23,13 @@ import {
   openConnectionSecret,
   sealConnectionSecret,
 } from "./connection-secret";
-import { callPeer } from "../transport/transport-client";
-import type { TransportContext } from "../transport/transport-context";
-import { type RedeemResponse, TRANSPORT_PREFIX, TRANSPORT_ROUTES } from "../transport/transport-contract";
-import { findRemoteNodeId, saveTransportLink } from "../transport/transport-link-repository";
+import type { InvitationClaims } from "./invitation-code";
 
 /** 5 s for the delete notice: the admin is waiting, and the partner finds out anyway later. */
 const DELETE_NOTICE_TIMEOUT_MS = 5_000;
 
-/** The transport's `ConnectionLifecycle`. */
-export function transportLifecycle(context: TransportContext): ConnectionLifecycle {
+/** The node-to-node steps of the connection lifecycle, over the transport of `context`. */
+export function connectionLifecycle(context: TransportContext): ConnectionLifecycle {
   return {
     accepting: (code, claims, row) => accepting(context, code, claims, row),
     deleting: (row) => deleting(context, row),

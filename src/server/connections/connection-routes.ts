@@ -14,8 +14,8 @@ import {
 } from "../../shared/contracts/connection";
 import { ROUTES } from "../../shared/contracts/routes";
 import { accessTokenOf, type AuthHooks } from "../auth/request-auth";
-import type { ConnectionService } from "./connection-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
+import type { ConnectionService } from "./connection-service";
 
 const tags = ["connections"];
 const security = ADMIN_SECURITY;

@@ -16,9 +16,9 @@
 import { createHmac } from "node:crypto";
 
 import type { SecretBox } from "../crypto/secret-box";
-import { connectionSecretContext } from "./invitation-service";
 import type { NodeIdentity } from "../node-settings/node-identity";
 import type { ConnectionRow } from "./connection-repository";
+import { connectionSecretContext } from "./invitation-service";
 
 /** Which end of the handshake a nonce belongs to. */
 export type NonceRole = "initiator" | "acceptor";

@@ -17,8 +17,10 @@ import type {
 } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
 import { assertNever, type ConnectionStatus } from "../../shared/states";
-import { issueInvitation, renderInvitation } from "./invitation-issuer";
 import { defaultScripts } from "../sandbox/default-scripts";
+import type { Db } from "../storage/store";
+import { isUniqueViolation } from "../storage/store-errors";
+import type { ConnectionContext } from "./connection-context";
 import {
   type ConnectionChanges,
   type ConnectionRow,
@@ -30,10 +32,6 @@ import {
   nameKey,
   updateConnection,
 } from "./connection-repository";
-import { saveScripts } from "./script-repository";
-import type { Db } from "../storage/store";
-import { isUniqueViolation } from "../storage/store-errors";
-import type { ConnectionContext } from "./connection-context";
 import {
   connectionShape,
   defaultConnectionName,
@@ -41,7 +39,9 @@ import {
   normalizeName,
 } from "./connection-rules";
 import { toConnection } from "./connection-view";
+import { issueInvitation, renderInvitation } from "./invitation-issuer";
 import { checkIncomingProject } from "./project-check";
+import { saveScripts } from "./script-repository";
 
 /** The connection `id`. @throws SyncError SYNC_ERR_CONNECTION_NOT_FOUND */
 export async function requireConnection(db: Db, id: string): Promise<ConnectionRow> {

@@ -10,11 +10,6 @@
  * same answer.
  */
 import { SyncError } from "../../shared/errors";
-import { oneTimeSecret } from "./invitation-issuer";
-import { type ConnectionRow, findConnection } from "./connection-repository";
-import { findActiveInvitation, markInvitationUsed } from "./invitation-repository";
-import { activateConnection } from "./connection-activation";
-import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
 import { rememberTokenId } from "../transport/replay-guard";
 import { callPeer } from "../transport/transport-client";
 import type { TransportContext } from "../transport/transport-context";
@@ -26,6 +21,11 @@ import {
 } from "../transport/transport-contract";
 import { findTransportLink } from "../transport/transport-link-repository";
 import { bearerToken, type TransportRequestFacts, verifyTransportToken } from "../transport/transport-token";
+import { activateConnection } from "./connection-activation";
+import { type ConnectionRow, findConnection } from "./connection-repository";
+import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
+import { oneTimeSecret } from "./invitation-issuer";
+import { findActiveInvitation, markInvitationUsed } from "./invitation-repository";
 
 const confirmPath = TRANSPORT_PREFIX + TRANSPORT_ROUTES.confirm;
 

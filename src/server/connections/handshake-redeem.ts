@@ -10,19 +10,19 @@
  */
 import { SyncError } from "../../shared/errors";
 import type { ConnectionType } from "../../shared/states";
-import { normalizeDestinationUrl } from "./connection-rules";
-import { requireConnection } from "./connection-service";
 import { sameSecret } from "../crypto/same-secret";
-import { decodeInvitationCode } from "./invitation-code";
-import { verifyIssuedInvitation } from "./invitation-issuer";
-import type { ConnectionRow } from "./connection-repository";
-import { markInvitationUsed } from "./invitation-repository";
 import type { Db } from "../storage/store";
-import { activateConnection } from "./connection-activation";
-import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
 import type { TransportContext } from "../transport/transport-context";
 import type { RedeemRequest, RedeemResponse } from "../transport/transport-contract";
 import { findTransportLink } from "../transport/transport-link-repository";
+import { activateConnection } from "./connection-activation";
+import type { ConnectionRow } from "./connection-repository";
+import { normalizeDestinationUrl } from "./connection-rules";
+import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";
+import { requireConnection } from "./connection-service";
+import { decodeInvitationCode } from "./invitation-code";
+import { verifyIssuedInvitation } from "./invitation-issuer";
+import { markInvitationUsed } from "./invitation-repository";
 
 /** Public only when it was initiated as public and the acceptor has a URL. */
 function settledType(row: ConnectionRow, acceptorUrl: string | null): ConnectionType {

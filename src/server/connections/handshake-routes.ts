@@ -1,8 +1,6 @@
 /** The handshake routes of the transport API (transport-contract.ts). */
 import type { NodeApp } from "../http/node-app";
 import { ERROR_RESPONSES } from "../http/node-app";
-import { answerConfirm } from "./handshake-confirm";
-import { redeemInvitation } from "./handshake-redeem";
 import { rawBodies } from "../transport/transport-auth";
 import type { TransportContext } from "../transport/transport-context";
 import {
@@ -12,6 +10,8 @@ import {
   RedeemResponseSchema,
   TRANSPORT_ROUTES,
 } from "../transport/transport-contract";
+import { answerConfirm } from "./handshake-confirm";
+import { redeemInvitation } from "./handshake-redeem";
 
 const tags = ["transport"];
 

@@ -11,14 +11,9 @@ import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { InvitationCode } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
 import { assertNever } from "../../shared/states";
-import { type ConnectionRow, updateConnection } from "./connection-repository";
-import {
-  findInvitationBySecretHash,
-  insertInvitation,
-  type InvitationRow,
-  markInvitationUsed,
-} from "./invitation-repository";
+import type { IssuerContext, NodeIdentity } from "../node-settings/node-identity";
 import type { Db } from "../storage/store";
+import { type ConnectionRow, updateConnection } from "./connection-repository";
 import {
   decodeInvitationCode,
   encodeInvitationCode,
@@ -26,16 +21,12 @@ import {
   type InvitationClaims,
   verifyInvitationSignature,
 } from "./invitation-code";
-import type { NodeIdentity } from "../node-settings/node-identity";
-
-/** What the issuer needs to know about itself. */
-export interface IssuerContext {
-  identity: NodeIdentity;
-  /** This node's public URL, or null when private. */
-  publicUrl: string | null;
-  /** Invitation lifetime in ms. */
-  ttlMs: number;
-}
+import {
+  findInvitationBySecretHash,
+  insertInvitation,
+  type InvitationRow,
+  markInvitationUsed,
+} from "./invitation-repository";
 
 /** The one-time secret of invitation `invitationId` (base64url of 32 bytes). */
 export function oneTimeSecret(identity: NodeIdentity, invitationId: string): string {

@@ -12,8 +12,8 @@ import {
 } from "../../shared/contracts/invitation";
 import { ROUTES } from "../../shared/contracts/routes";
 import { accessTokenOf, type AuthHooks } from "../auth/request-auth";
-import type { InvitationService } from "./invitation-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
+import type { InvitationService } from "./invitation-service";
 
 const tags = ["invitations"];
 const security = ADMIN_SECURITY;

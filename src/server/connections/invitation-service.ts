@@ -8,7 +8,7 @@
  * format, version, integrity (checksum) and expiry, recognise its own codes (wrong node) and
  * codes it already accepted (used); the issuer's signature, revocation and single use are
  * checked by the issuer when the acceptor contacts it: `context.lifecycle.accepting`
- * (src/server/transport/transport-lifecycle.ts) redeems the code at a public initiator before
+ * (connections/connection-lifecycle.ts) redeems the code at a public initiator before
  * the row is stored, or stores it Pending, with the one-time secret sealed in `secret_sealed`,
  * for a private initiator to confirm. Without a lifecycle the row is stored as built here.
  */
@@ -16,7 +16,15 @@ import type { InvitationCode } from "../../shared/contracts/connection";
 import type { Connection } from "../../shared/contracts/connection";
 import type { AcceptInvitationRequest, InvitationPreview } from "../../shared/contracts/invitation";
 import { SyncError } from "../../shared/errors";
+import { defaultScripts } from "../sandbox/default-scripts";
+import type { Db } from "../storage/store";
 import type { ConnectionContext } from "./connection-context";
+import {
+  type ConnectionRow,
+  findConnection,
+  insertConnection,
+  nameKey,
+} from "./connection-repository";
 import { connectionShape } from "./connection-rules";
 import {
   inTransaction,
@@ -24,19 +32,11 @@ import {
   requireFreeName,
 } from "./connection-service";
 import { toConnection } from "./connection-view";
-import { checkIncomingProject } from "./project-check";
-import { defaultScripts } from "../sandbox/default-scripts";
-import {
-  type ConnectionRow,
-  findConnection,
-  insertConnection,
-  nameKey,
-} from "./connection-repository";
-import { closeActiveInvitations, findActiveInvitation } from "./invitation-repository";
-import { saveScripts } from "./script-repository";
-import type { Db } from "../storage/store";
 import { decodeInvitationCode, type InvitationClaims } from "./invitation-code";
 import { issueInvitation, renderInvitation } from "./invitation-issuer";
+import { closeActiveInvitations, findActiveInvitation } from "./invitation-repository";
+import { checkIncomingProject } from "./project-check";
+import { saveScripts } from "./script-repository";
 
 /** Context string under which an acceptor seals the one-time secret of a connection. */
 export const connectionSecretContext = (connectionId: string): string =>

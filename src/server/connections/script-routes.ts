@@ -5,8 +5,8 @@ import {
 } from "../../shared/contracts/connection";
 import { ROUTES } from "../../shared/contracts/routes";
 import type { AuthHooks } from "../auth/request-auth";
-import type { ScriptService } from "./script-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
+import type { ScriptService } from "./script-service";
 
 const tags = ["scripts"];
 const security = ADMIN_SECURITY;

@@ -2,9 +2,9 @@
 import type { ConnectionScripts } from "../../shared/contracts/connection";
 import { SyncError } from "../../shared/errors";
 import { defaultScripts } from "../sandbox/default-scripts";
-import { findScripts, saveScripts } from "./script-repository";
 import type { ConnectionContext } from "./connection-context";
 import { inTransaction, requireConnection } from "./connection-service";
+import { findScripts, saveScripts } from "./script-repository";
 
 /** Checks a script's syntax without running it (the sandbox's `checkSyntax`). */
 export type SyntaxChecker = (

@@ -11,8 +11,8 @@ import type { AdoIdentityRef } from "../ado/ado-types";
 import { IdentityDirectory } from "../ado/identity-lookup";
 import { OrganizationGate, systemClock } from "../ado/rate-limit-gate";
 import type { SecretBox } from "../crypto/secret-box";
-import { NODE_SETTING_KEYS, readSetting } from "./node-settings-repository";
 import type { Store } from "../storage/store";
+import { NODE_SETTING_KEYS, readSetting } from "./node-settings-repository";
 
 /** Options of `AdoClientProvider`. */
 export interface AdoClientProviderOptions {

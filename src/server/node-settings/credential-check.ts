@@ -19,8 +19,8 @@ import type { AdoProduct } from "../ado/ado-api-version";
 import { adoInfoOf } from "../ado/ado-error-map";
 import { AdoHttp, type AdoHttpOptions } from "../ado/ado-http";
 import type { AdoIdentityRef, AdoList, AdoProject } from "../ado/ado-types";
-import { projectPostValidate } from "./credential-write-probe";
 import { queryWiql } from "../ado/wiql-api";
+import { projectPostValidate } from "./credential-write-probe";
 
 /** The permissions the background sync needs, by the names the errors use. */
 export const CREDENTIAL_PERMISSIONS = [

@@ -7,9 +7,9 @@
 import { isSyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
 import type { AdoHttp } from "../ado/ado-http";
-import { fieldOperations } from "../work-items/json-patch";
 import { listWorkItemTypes } from "../ado/project-api";
 import { postWorkItem } from "../ado/work-item-api";
+import { fieldOperations } from "../work-items/json-patch";
 
 /** Types tried first (every built-in process has one of them); else the first enabled type. */
 const PREFERRED_TYPES = ["Task", "Issue", "Bug", "User Story", "Product Backlog Item"];

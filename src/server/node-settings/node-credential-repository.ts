@@ -4,8 +4,8 @@
  * it acts as (plain: not a secret).
  */
 import type { SecretBox } from "../crypto/secret-box";
-import { NODE_SETTING_KEYS } from "./node-settings-repository";
 import type { Db } from "../storage/store";
+import { NODE_SETTING_KEYS } from "./node-settings-repository";
 
 /** Setting key of the sync identity's display name. */
 export const SYNC_IDENTITY_KEY = "sync_pat_identity";

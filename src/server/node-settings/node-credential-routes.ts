@@ -8,8 +8,8 @@ import {
 } from "../../shared/contracts/node-credential";
 import { ROUTES } from "../../shared/contracts/routes";
 import type { AuthHooks } from "../auth/request-auth";
-import type { NodeCredentialService } from "./node-credential-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
+import type { NodeCredentialService } from "./node-credential-service";
 
 const tags = ["node"];
 const security = ADMIN_SECURITY;

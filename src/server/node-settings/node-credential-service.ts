@@ -10,10 +10,10 @@ import type {
   NodeCredentialStatus,
 } from "../../shared/contracts/node-credential";
 import { SyncError } from "../../shared/errors";
-import { verifyCredential, type VerifyCredentialOptions } from "./credential-check";
 import type { SecretBox } from "../crypto/secret-box";
-import { storeSyncCredential, syncCredentialInfo } from "./node-credential-repository";
 import type { Store } from "../storage/store";
+import { verifyCredential, type VerifyCredentialOptions } from "./credential-check";
+import { storeSyncCredential, syncCredentialInfo } from "./node-credential-repository";
 
 /** Dependencies of the credential service. */
 export interface NodeCredentialDeps {

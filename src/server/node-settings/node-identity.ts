@@ -6,8 +6,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 import type { SecretBox } from "../crypto/secret-box";
-import { ensureSetting, NODE_SETTING_KEYS } from "./node-settings-repository";
 import type { Db } from "../storage/store";
+import { ensureSetting, NODE_SETTING_KEYS } from "./node-settings-repository";
 
 /** Identity of this sync node. */
 export interface NodeIdentity {
@@ -30,4 +30,13 @@ export async function loadNodeIdentity(db: Db, box: SecretBox, now: number): Pro
     now,
   });
   return { nodeId, invitationKey: Buffer.from(key, "base64url") };
+}
+
+/** What this node says about itself when it issues invitation codes and signs transport tokens. */
+export interface IssuerContext {
+  identity: NodeIdentity;
+  /** This node's public URL, or null when private. */
+  publicUrl: string | null;
+  /** Invitation lifetime in ms. */
+  ttlMs: number;
 }

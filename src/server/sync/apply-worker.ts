@@ -13,11 +13,11 @@ import { randomUUID } from "node:crypto";
 
 import type { SyncError } from "../../shared/errors";
 import { isSyncError } from "../../shared/errors";
-import { recordHistory } from "./sync-history-repository";
-import { findTwinByRemoteId } from "./twin-repository";
 import { type ApplyHooks, applySyncRequest } from "./incoming-apply";
 import type { SyncContext } from "./sync-context";
+import { recordHistory } from "./sync-history-repository";
 import type { ClaimedSyncRequest, SyncFailure } from "./sync-queue-port";
+import { findTwinByRemoteId } from "./twin-repository";
 
 /** Options of `ApplyWorker`. */
 export interface ApplyWorkerOptions {

@@ -8,8 +8,8 @@
 import type { Replica } from "../../shared/contracts/replica";
 import type { AdoHttp } from "../ado/ado-http";
 import { downloadAttachment } from "../ado/attachment-api";
-import type { Twin } from "./twin-repository";
 import type { SyncLimits } from "./sync-context";
+import type { Twin } from "./twin-repository";
 
 /** Result of `collectAttachmentContents`. */
 export interface AttachmentContents {

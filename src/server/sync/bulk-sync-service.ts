@@ -10,24 +10,24 @@
  *   running --the query or Azure DevOps failed--> failed
  *   running, heartbeat older than STALE_AFTER_MS --> reported as interrupted
  */
-import { requireConnection } from "../connections/connection-service";
 import { randomUUID } from "node:crypto";
 
 import type { BulkSyncJob, BulkSyncState } from "../../shared/contracts/trigger";
 import { SyncError } from "../../shared/errors";
 import { queryWiql } from "../ado/wiql-api";
 import type { ConnectionRow } from "../connections/connection-repository";
+import { requireConnection } from "../connections/connection-service";
+import { triggerPageQuery } from "../triggers/trigger-query";
+import type { TriggerRow } from "../triggers/trigger-repository";
+import type { TriggerService } from "../triggers/trigger-service";
+import { syncWorkItemOut } from "./outgoing-sync";
+import { type SyncContext } from "./sync-context";
 import {
   findSyncJob,
   insertSyncJob,
   type SyncJobRow,
   updateSyncJob,
 } from "./sync-job-repository";
-import type { TriggerRow } from "../triggers/trigger-repository";
-import { syncWorkItemOut } from "./outgoing-sync";
-import { type SyncContext } from "./sync-context";
-import { triggerPageQuery } from "../triggers/trigger-query";
-import type { TriggerService } from "../triggers/trigger-service";
 
 /**
  * A running job whose heartbeat is older than this is reported as interrupted. (120000 ms:

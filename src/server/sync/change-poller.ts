@@ -11,6 +11,7 @@ import type { AdoHttp } from "../ado/ado-http";
 import { queryWiql } from "../ado/wiql-api";
 import { getWorkItems } from "../ado/work-item-api";
 import type { ConnectionRow } from "../connections/connection-repository";
+import { triggerQuery } from "../triggers/trigger-query";
 import {
   advanceWatermark,
   listActiveTriggers,
@@ -18,7 +19,6 @@ import {
 } from "../triggers/trigger-repository";
 import { type OutgoingResult, syncWorkItemOut } from "./outgoing-sync";
 import type { SyncContext } from "./sync-context";
-import { triggerQuery } from "../triggers/trigger-query";
 
 /** Polls every active trigger of `connection` once; returns a result per work item handled. */
 export async function pollConnection(

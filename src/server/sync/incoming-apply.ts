@@ -7,7 +7,6 @@
  * Every step is safe to repeat, so a crash anywhere before the commit only causes a repeat
  * that adopts what the first attempt wrote (applying is idempotent; delivery is at least once).
  */
-import { requireConnection } from "../connections/connection-service";
 import { Value } from "typebox/value";
 
 import {
@@ -19,25 +18,26 @@ import { type SyncEnvelope, SyncEnvelopeSchema } from "../../shared/contracts/sy
 import { SyncError } from "../../shared/errors";
 import { assertNever } from "../../shared/states";
 import type { AdoHttp } from "../ado/ado-http";
-import { diffToJsonPatch, type WorkItemChanges } from "../work-items/work-item-diff";
 import type { ConnectionRow } from "../connections/connection-repository";
-import { recordHistory } from "./sync-history-repository";
-import {
-  findTwinByLocalId,
-  findTwinByRemoteId,
-  saveTwin,
-  type Twin,
-} from "./twin-repository";
-import { addMergedAttachments, addMergedComments } from "./incoming-extras";
+import { requireConnection } from "../connections/connection-service";
+import { diffToJsonPatch, type WorkItemChanges } from "../work-items/work-item-diff";
+import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
 import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "../work-items/work-item-write";
+import { addMergedAttachments, addMergedComments } from "./incoming-extras";
 import { scriptUsersFor } from "./script-users";
 import {
   scriptContextOf,
   scriptsOf,
   type SyncContext,
 } from "./sync-context";
+import { recordHistory } from "./sync-history-repository";
 import type { ClaimedSyncRequest } from "./sync-queue-port";
-import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
+import {
+  findTwinByLocalId,
+  findTwinByRemoteId,
+  saveTwin,
+  type Twin,
+} from "./twin-repository";
 
 /** Result of applying one request. */
 export interface ApplyResult {

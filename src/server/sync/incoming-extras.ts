@@ -8,8 +8,8 @@ import type { SyncEnvelope } from "../../shared/contracts/sync-envelope";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoComment, AdoWorkItem } from "../ado/ado-types";
 import { attachedFiles } from "../ado/attachment-api";
-import { attachFiles } from "../work-items/attachment-sync";
 import { addComment, commentForTarget } from "../ado/comment-api";
+import { attachFiles } from "../work-items/attachment-sync";
 import type { AttachmentToAdd, CommentToAdd } from "../work-items/work-item-diff";
 import { attachmentIdOf } from "../work-items/work-item-reader";
 

@@ -28,17 +28,17 @@ import type { SyncError } from "../../shared/errors";
 import { isSyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { ConnectionRow } from "../connections/connection-repository";
+import type { Db } from "../storage/store";
+import { hasConnectionMarker, splitTags } from "../work-items/sync-marker";
+import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
+import { collectAttachmentContents } from "./attachment-contents";
 import {
   recordOutgoingFailure,
   resolveOutgoingFailures,
 } from "./outgoing-failure-repository";
-import type { Db } from "../storage/store";
+import { scriptContextOf, scriptsOf, type SyncContext } from "./sync-context";
 import { recordHistory } from "./sync-history-repository";
 import { findTwinByLocalId, saveTwin, type Twin } from "./twin-repository";
-import { collectAttachmentContents } from "./attachment-contents";
-import { scriptContextOf, scriptsOf, type SyncContext } from "./sync-context";
-import { hasConnectionMarker, splitTags } from "../work-items/sync-marker";
-import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
 
 /** Outcomes of `syncWorkItemOut` (habit 7: a result per work item, not an exception). */
 export const OUTGOING_OUTCOMES = ["sent", "skipped", "failed"] as const;

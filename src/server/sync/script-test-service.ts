@@ -4,19 +4,19 @@
  * be applied. Nothing is written anywhere. Script errors come back as the usual
  * SYNC_ERR_SCRIPT_* errors (422) with script, line and message in details.
  */
-import { requireConnection } from "../connections/connection-service";
 import type { Replica, ScriptWorkItem } from "../../shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../shared/contracts/replica";
 import type { IncomingTestResult, OutgoingTestResult } from "../../shared/contracts/sync";
+import { requireConnection } from "../connections/connection-service";
 import { diffToJsonPatch } from "../work-items/work-item-diff";
-import { findTwinByLocalId } from "./twin-repository";
+import { readWorkItem } from "../work-items/work-item-reader";
 import { scriptUsersFor } from "./script-users";
 import {
   scriptContextOf,
   scriptsOf,
   type SyncContext,
 } from "./sync-context";
-import { readWorkItem } from "../work-items/work-item-reader";
+import { findTwinByLocalId } from "./twin-repository";
 
 /** Test runs of a connection's scripts. */
 export class ScriptTestService {

@@ -7,13 +7,13 @@ import type { ScriptContext } from "../../shared/contracts/replica";
 import { SyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoIdentityRef } from "../ado/ado-types";
-import { defaultScripts } from "../sandbox/default-scripts";
-import type { ScriptRunner } from "../sandbox/script-runner";
 import { type ConnectionRow, findConnection } from "../connections/connection-repository";
 import { findScripts } from "../connections/script-repository";
+import { defaultScripts } from "../sandbox/default-scripts";
+import type { ScriptRunner } from "../sandbox/script-runner";
 import type { Db, Store } from "../storage/store";
-import { listTwinIds } from "./twin-repository";
 import type { SyncQueuePort } from "./sync-queue-port";
+import { listTwinIds } from "./twin-repository";
 
 /** The Azure DevOps access the engine needs (see `AdoClientProvider`). */
 export interface SyncAdoAccess {

@@ -21,9 +21,9 @@ import {
 } from "../../shared/contracts/sync";
 import { SyncError } from "../../shared/errors";
 import type { AuthHooks } from "../auth/request-auth";
+import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
 import type { ScriptTestService } from "./script-test-service";
 import type { SyncStatusService } from "./sync-status-service";
-import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
 
 const tags = ["sync"];
 const security = ADMIN_SECURITY;

@@ -5,17 +5,17 @@
  */
 import type { NodeConfig } from "../config";
 import type { SecretBox } from "../crypto/secret-box";
+import { AdoClientProvider } from "../node-settings/ado-client-provider";
+import { NodeCredentialService } from "../node-settings/node-credential-service";
 import { createScriptRunner, type ScriptRunner } from "../sandbox/script-runner";
 import type { Store } from "../storage/store";
-import { AdoClientProvider } from "../node-settings/ado-client-provider";
+import { TriggerService } from "../triggers/trigger-service";
 import { BulkSyncService } from "./bulk-sync-service";
-import { NodeCredentialService } from "../node-settings/node-credential-service";
 import { ScriptTestService } from "./script-test-service";
 import { DEFAULT_SYNC_LIMITS, type SyncContext, type SyncLogger } from "./sync-context";
 import { SyncEngine, type SyncEngineOptions } from "./sync-engine";
 import { createSyncQueueAdapter } from "./sync-queue-adapter";
 import { SyncStatusService } from "./sync-status-service";
-import { TriggerService } from "../triggers/trigger-service";
 
 /** What `createSyncServices` needs. */
 export interface SyncServicesDeps {

@@ -3,7 +3,6 @@
  * requests from the sync queue plus outgoing failures of this node) with retry and resolve,
  * singly and in bulk, and the sync history of one work item; plus "sync this work item now".
  */
-import { requireConnection } from "../connections/connection-service";
 import type {
   SyncErrorActionResult,
   SyncErrorItem,
@@ -11,6 +10,7 @@ import type {
   SyncNowResult,
   SyncStatistics,
 } from "../../shared/contracts/sync";
+import { requireConnection } from "../connections/connection-service";
 import {
   countOpenOutgoingFailures,
   findOutgoingFailure,
@@ -18,11 +18,11 @@ import {
   type OutgoingFailureRow,
   resolveOutgoingFailures,
 } from "./outgoing-failure-repository";
-import { listHistory } from "./sync-history-repository";
-import { findTwinByLocalId, findTwinByRemoteId, twinStatistics } from "./twin-repository";
 import { syncWorkItemOut } from "./outgoing-sync";
 import { type SyncContext } from "./sync-context";
+import { listHistory } from "./sync-history-repository";
 import type { FailedQueueItem } from "./sync-queue-port";
+import { findTwinByLocalId, findTwinByRemoteId, twinStatistics } from "./twin-repository";
 
 /** Most entries of one errors list or history answer. (500: a page the hub can render at once.) */
 export const LIST_LIMIT = 500;

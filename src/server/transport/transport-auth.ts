@@ -13,10 +13,9 @@ import type { FastifyRequest } from "fastify";
 
 import { SyncError } from "../../shared/errors";
 import { assertNever } from "../../shared/states";
-import { type ConnectionRow, findConnection } from "../connections/connection-repository";
-import { openConnectionSecret } from "../connections/connection-secret";
 import { recordContact } from "./link-health";
 import { rememberTokenId } from "./replay-guard";
+import type { LinkedConnection } from "./transport-connections";
 import type { TransportContext } from "./transport-context";
 import { findRemoteNodeId } from "./transport-link-repository";
 import { bearerToken, verifyTransportToken } from "./transport-token";
@@ -25,7 +24,7 @@ import { bearerToken, verifyTransportToken } from "./transport-token";
 export const rawBodies = new WeakMap<FastifyRequest, Buffer>();
 
 /** @throws SyncError SYNC_ERR_TRANSPORT_CONNECTION_INACTIVE unless the status allows traffic */
-function requireServing(row: ConnectionRow): void {
+function requireServing(row: LinkedConnection): void {
   switch (row.status) {
     case "active":
     case "error":
@@ -47,9 +46,9 @@ export async function authenticateTransportRequest(
   context: TransportContext,
   request: FastifyRequest,
   connectionId: string,
-): Promise<ConnectionRow> {
+): Promise<LinkedConnection> {
   const { db } = context.store;
-  const row = await findConnection(db, connectionId);
+  const row = await context.connections.find(db, connectionId);
   if (!row) throw new SyncError("SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND");
   const remoteNodeId = await findRemoteNodeId(db, connectionId);
   if (remoteNodeId === undefined || row.secret_sealed === null) {
@@ -65,7 +64,7 @@ export async function authenticateTransportRequest(
       body: rawBodies.get(request) ?? Buffer.alloc(0),
     },
     remoteNodeId,
-    openConnectionSecret(context.box, row),
+    context.connections.secret(context, row),
     now,
   );
   await rememberTokenId(db, token.jti, token.expiresAt);

@@ -2,8 +2,9 @@
 import type { FastifyBaseLogger } from "fastify";
 
 import type { SecretBox } from "../crypto/secret-box";
-import type { IssuerContext } from "../connections/invitation-issuer";
+import type { IssuerContext } from "../node-settings/node-identity";
 import type { Store } from "../storage/store";
+import type { TransportConnections } from "./transport-connections";
 import { MAX_LONG_POLL_MS } from "./transport-contract";
 
 /** An HTTP client with `fetch`'s shape (Default: undici fetch through the proxy agent). */
@@ -48,6 +49,8 @@ export interface TransportContext {
   readonly box: SecretBox;
   /** This node's identity and public URL. */
   readonly issuer: IssuerContext;
+  /** Connection lookups and secrets (provided by the connections slice). */
+  readonly connections: TransportConnections;
   /** Clock in epoch ms (tokens, contact times, backoff). */
   readonly now: () => number;
   /** Backoff waits (tests pass one that advances a simulated clock). */

@@ -17,7 +17,6 @@ import {
   type SyncEventEnvelope,
   waitForQueueSignal,
 } from "../queue/sync-queue";
-import { findConnection } from "../connections/connection-repository";
 import { recordActivity, recordTransportError } from "./link-health";
 import { authenticateTransportRequest, rawBodies } from "./transport-auth";
 import type { TransportContext } from "./transport-context";
@@ -141,7 +140,7 @@ async function answerPoll(
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0 || context.shutdown.aborted) return [];
-    const row = await findConnection(db, connectionId);
+    const row = await context.connections.find(db, connectionId);
     if (!row) throw new SyncError("SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND");
     if (row.status !== "active" && row.status !== "error") {
       throw new SyncError("SYNC_ERR_TRANSPORT_CONNECTION_INACTIVE");

@@ -18,11 +18,9 @@ import {
   receiveSyncRequests,
   type SyncEventEnvelope,
 } from "../queue/sync-queue";
-import { type ConnectionRow, findConnection } from "../connections/connection-repository";
-import { openConnectionSecret } from "../connections/connection-secret";
-import { confirmAcceptance } from "../connections/handshake-confirm";
 import { recordActivity } from "./link-health";
 import { callPeer, type PeerRequest } from "./transport-client";
+import type { LinkedConnection } from "./transport-connections";
 import type { TransportContext } from "./transport-context";
 import { type PushResponse } from "./transport-contract";
 import { type EventBatch, MAX_EVENTS_PER_BATCH, TRANSPORT_PREFIX } from "./transport-contract";
@@ -38,7 +36,7 @@ export type StepKind = (typeof STEP_KINDS)[number];
 const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
 /** Which loops `row` needs now (none while deactivated or before its handshake). */
-export function neededSteps(row: ConnectionRow, hasLink: boolean): StepKind[] {
+export function neededSteps(row: LinkedConnection, hasLink: boolean): StepKind[] {
   switch (row.status) {
     case "pending":
       return row.role === "initiator" && row.local_side === "private" && row.remote_url !== null
@@ -57,13 +55,13 @@ export function neededSteps(row: ConnectionRow, hasLink: boolean): StepKind[] {
   }
 }
 
-function eventsPath(row: ConnectionRow, query = ""): string {
+function eventsPath(row: LinkedConnection, query = ""): string {
   return `${TRANSPORT_PREFIX}/connections/${encodeURIComponent(row.id)}/events${query}`;
 }
 
 function signedRequest(
   context: TransportContext,
-  row: ConnectionRow,
+  row: LinkedConnection,
   request: Omit<PeerRequest, "baseUrl" | "signing" | "signal">,
 ): PeerRequest {
   return {
@@ -72,7 +70,7 @@ function signedRequest(
     signing: {
       connectionId: row.id,
       nodeId: context.issuer.identity.nodeId,
-      secret: openConnectionSecret(context.box, row),
+      secret: context.connections.secret(context, row),
       now: context.now(),
     },
     signal: context.shutdown,
@@ -92,7 +90,7 @@ function withinPushLimit(events: SyncEventEnvelope[]): SyncEventEnvelope[] {
 }
 
 /** Pushes one batch. @returns false when nothing was waiting */
-export async function pushStep(context: TransportContext, row: ConnectionRow): Promise<boolean> {
+export async function pushStep(context: TransportContext, row: LinkedConnection): Promise<boolean> {
   const { db } = context.store;
   const cursor = await readSyncCursor(db, row.id);
   const events = withinPushLimit(
@@ -116,7 +114,7 @@ export async function pushStep(context: TransportContext, row: ConnectionRow): P
 }
 
 /** One long-poll; stores what it brings. @returns true (the next poll carries the ack) */
-export async function pollStep(context: TransportContext, row: ConnectionRow): Promise<boolean> {
+export async function pollStep(context: TransportContext, row: LinkedConnection): Promise<boolean> {
   const { db } = context.store;
   const { receivedSeq } = await readSyncCursor(db, row.id);
   const { longPollMs, requestTimeoutMs } = context.settings;
@@ -130,7 +128,7 @@ export async function pollStep(context: TransportContext, row: ConnectionRow): P
   );
   // Deactivated (or deleted) while the poll waited: store nothing; unacknowledged events are
   // sent again after activation.
-  const current = await findConnection(db, row.id);
+  const current = await context.connections.find(db, row.id);
   if (current?.status !== "active" && current?.status !== "error") return true;
   if (batch.events.length > 0) {
     const now = context.now();
@@ -141,6 +139,6 @@ export async function pollStep(context: TransportContext, row: ConnectionRow): P
 }
 
 /** One confirmation attempt. @returns false when there is no usable invitation */
-export function confirmStep(context: TransportContext, row: ConnectionRow): Promise<boolean> {
-  return confirmAcceptance(context, row);
+export function confirmStep(context: TransportContext, row: LinkedConnection): Promise<boolean> {
+  return context.connections.confirm(context, row);
 }

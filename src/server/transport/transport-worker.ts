@@ -16,13 +16,9 @@ import {
   TRANSPORT_BACKOFF,
   waitForQueueSignal,
 } from "../queue/sync-queue";
-import {
-  type ConnectionRow,
-  findConnection,
-  listConnections,
-} from "../connections/connection-repository";
 import { recordContact, recordTransportError } from "./link-health";
 import { purgeExpiredTokenIds } from "./replay-guard";
+import type { LinkedConnection } from "./transport-connections";
 import { realSleep, type TransportContext } from "./transport-context";
 import { confirmStep, neededSteps, pollStep, pushStep, type StepKind } from "./transport-steps";
 
@@ -101,7 +97,7 @@ export class TransportWorker {
       ),
     );
     const wanted = new Set<string>();
-    const rows = await listConnections(db);
+    const rows = await this.#context.connections.list(db);
     for (const row of rows) {
       for (const kind of neededSteps(row, linked.has(row.id))) {
         const key = `${row.id}:${kind}`;
@@ -119,7 +115,7 @@ export class TransportWorker {
   }
 
   /** Public side of a private connection: error when the private partner went silent. */
-  async #flagSilentPartners(rows: ConnectionRow[], linked: Set<string>): Promise<void> {
+  async #flagSilentPartners(rows: LinkedConnection[], linked: Set<string>): Promise<void> {
     const now = this.#context.now();
     for (const row of rows) {
       const silent =
@@ -153,7 +149,7 @@ export class TransportWorker {
     const context = this.#context;
     let failures = 0;
     while (!signal.aborted) {
-      const row = await findConnection(context.store.db, connectionId);
+      const row = await context.connections.find(context.store.db, connectionId);
       if (!row || !neededSteps(row, true).includes(kind)) return;
       try {
         const contacted = await this.#step(kind, row);
@@ -175,7 +171,7 @@ export class TransportWorker {
     }
   }
 
-  #step(kind: StepKind, row: ConnectionRow): Promise<boolean> {
+  #step(kind: StepKind, row: LinkedConnection): Promise<boolean> {
     switch (kind) {
       case "push":
         return pushStep(this.#context, row);
@@ -187,7 +183,7 @@ export class TransportWorker {
   }
 
   async #failed(
-    row: ConnectionRow,
+    row: LinkedConnection,
     kind: StepKind,
     error: unknown,
     failures: number,

@@ -1,22 +1,24 @@
 /**
- * Node-to-node transport (issue 6; design.md "Trust", "Sync model"): the acceptance
- * handshake, the `/transport/v1` routes, and the worker that pushes, long-polls and confirms.
+ * Node-to-node transport (docs/architecture.md#trust-model, #sync-model): the `/transport/v1`
+ * event routes and the worker that pushes, long-polls and drives the handshake confirmation.
+ * It carries events over a link; the connection lifecycle (handshake, secret) lives in
+ * connections/ and reaches the transport only through `TransportConnections`.
  *
- * Wiring (app.ts / main.ts): `createTransport(deps, options)`; put `transport.lifecycle` into
- * the `ConnectionContext`; `await transport.register(app)` before `app.ready()`; after
+ * Wiring (app.ts / main.ts): `createTransport(deps, options)`; give
+ * `connectionLifecycle(transport.context)` to the `ConnectionContext`;
+ * `await transport.register(app, registerHandshakeRoutes)` before `app.ready()`; after
  * `listen`, `await transport.start()`. Closing the app aborts long-polls (preClose) and stops
  * the worker and the PostgreSQL listener (onClose).
  */
 import type { FastifyBaseLogger } from "fastify";
 
-import type { ConnectionLifecycle } from "../connections/connection-context";
 import type { SecretBox } from "../crypto/secret-box";
 import type { NodeApp } from "../http/node-app";
-import type { IssuerContext } from "../connections/invitation-issuer";
+import type { IssuerContext } from "../node-settings/node-identity";
 import { startSignalListener } from "../queue/sync-queue";
 import type { Store } from "../storage/store";
-import { registerHandshakeRoutes } from "../connections/handshake-routes";
 import { proxyAwareFetch } from "./transport-client";
+import type { TransportConnections } from "./transport-connections";
 import {
   DEFAULT_TRANSPORT_SETTINGS,
   type HttpFetch,
@@ -26,7 +28,6 @@ import {
   type TransportSettings,
 } from "./transport-context";
 import { TRANSPORT_PREFIX } from "./transport-contract";
-import { transportLifecycle } from "../connections/connection-lifecycle";
 import { keepRawJsonBodies, registerTransportRoutes } from "./transport-routes";
 import { TransportWorker } from "./transport-worker";
 
@@ -35,6 +36,8 @@ export interface TransportDeps {
   store: Store;
   box: SecretBox;
   issuer: IssuerContext;
+  /** Connection lookups and secrets (connections/connection-links.ts). */
+  connections: TransportConnections;
   now: () => number;
   log: FastifyBaseLogger;
   /** DATABASE_URL, for the PostgreSQL LISTEN connection. */
@@ -53,9 +56,12 @@ export interface TransportOptions {
 /** The transport of one node. */
 export interface Transport {
   readonly context: TransportContext;
-  readonly lifecycle: ConnectionLifecycle;
-  /** Registers the `/transport/v1` routes and the shutdown hooks on `app`. */
-  register(app: NodeApp): Promise<void>;
+  /**
+   * Registers the `/transport/v1` routes and the shutdown hooks on `app`. `mount` adds more
+   * routes under the same prefix, with the raw bodies that tokens cover (the connections
+   * slice's handshake routes).
+   */
+  register(app: NodeApp, mount?: (scope: NodeApp, context: TransportContext) => void): Promise<void>;
   /** Starts the worker (and the PostgreSQL listener). */
   start(): Promise<void>;
   /** Aborts long-polls and loops; waits for the loops to end. Idempotent. */
@@ -69,6 +75,7 @@ export function createTransport(deps: TransportDeps, options: TransportOptions =
     store: deps.store,
     box: deps.box,
     issuer: deps.issuer,
+    connections: deps.connections,
     now: deps.now,
     log: deps.log,
     fetch: options.fetch ?? proxyAwareFetch,
@@ -86,12 +93,11 @@ export function createTransport(deps: TransportDeps, options: TransportOptions =
   };
   return {
     context,
-    lifecycle: transportLifecycle(context),
-    register: async (app) => {
+    register: async (app, mount) => {
       await app.register(
         async (scope) => {
           keepRawJsonBodies(scope);
-          registerHandshakeRoutes(scope, context);
+          mount?.(scope, context);
           registerTransportRoutes(scope, context);
         },
         { prefix: TRANSPORT_PREFIX },

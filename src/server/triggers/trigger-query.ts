@@ -3,8 +3,8 @@
  * `System.ChangedDate` watermark (change detection) and without it (bulk sync, validation).
  */
 import { buildWatermarkQuery, wiqlString } from "../ado/wiql-watermark";
-import type { TriggerRow } from "./trigger-repository";
 import { requireSoundClause } from "./trigger-clause";
+import type { TriggerRow } from "./trigger-repository";
 
 /**
  * The trigger's condition: `[System.WorkItemType] = '<type>' AND (<clause>)`.

@@ -12,8 +12,8 @@ import {
   TriggerSchema,
 } from "../../shared/contracts/trigger";
 import type { AuthHooks } from "../auth/request-auth";
-import type { TriggerService } from "./trigger-service";
 import { ADMIN_SECURITY, ERROR_RESPONSES, type NodeApp } from "../http/node-app";
+import type { TriggerService } from "./trigger-service";
 
 const tags = ["triggers"];
 const security = ADMIN_SECURITY;

@@ -6,16 +6,18 @@
  * stored. A trigger that becomes active starts detecting changes from a little before now
  * (`INITIAL_LOOKBACK_MS`); older matches are sent by a bulk sync.
  */
-import { requireConnection } from "../connections/connection-service";
 import { randomUUID } from "node:crypto";
 
 import type { Trigger, TriggerInput } from "../../shared/contracts/trigger";
 import { isSyncError, SyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
 import type { AdoHttp } from "../ado/ado-http";
-import type { Store } from "../storage/store";
 import { listProjects, listWorkItemTypes } from "../ado/project-api";
 import { queryWiql } from "../ado/wiql-api";
+import { requireConnection } from "../connections/connection-service";
+import type { Store } from "../storage/store";
+import { requireSoundClause } from "./trigger-clause";
+import { triggerQuery } from "./trigger-query";
 import {
   deleteTrigger,
   findTrigger,
@@ -24,8 +26,6 @@ import {
   type TriggerRow,
   updateTrigger,
 } from "./trigger-repository";
-import { requireSoundClause } from "./trigger-clause";
-import { triggerQuery } from "./trigger-query";
 
 /**
  * How far before activation change detection starts, in ms. (60000: covers the clock

@@ -1,7 +1,7 @@
 /** Linking an uploaded attachment to a work item: one `add /relations/-` JSON Patch operation. */
 import { type AdoHttp, isUnknownOutcome } from "../ado/ado-http";
-import { ATTACHED_FILE, attachedFiles } from "../ado/attachment-api";
 import type { AdoWorkItem } from "../ado/ado-types";
+import { ATTACHED_FILE, attachedFiles } from "../ado/attachment-api";
 import { getWorkItem, patchWorkItem } from "../ado/work-item-api";
 import { addRelation } from "./json-patch";
 

@@ -20,11 +20,11 @@
 import { SyncError } from "../../shared/errors";
 import { type AdoHttp, isUnknownOutcome } from "../ado/ado-http";
 import type { AdoWorkItem, JsonPatchOperation } from "../ado/ado-types";
-import type { FieldChanges } from "./json-patch";
-import type { SyncWarning } from "./sync-warning";
 import { queryWiql } from "../ado/wiql-api";
 import { wiqlString } from "../ado/wiql-watermark";
 import { getWorkItem } from "../ado/work-item-api";
+import type { FieldChanges } from "./json-patch";
+import type { SyncWarning } from "./sync-warning";
 import { createWorkItem, type SaveOptions } from "./work-item-save";
 
 /** The marker that identifies a work item created by the sync for one twin. */

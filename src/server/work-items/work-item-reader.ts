@@ -15,8 +15,8 @@ import type { AdoComment, AdoWorkItem, AdoWorkItemRelation } from "../ado/ado-ty
 import { attachedFiles } from "../ado/attachment-api";
 import { listComments } from "../ado/comment-api";
 import { getWorkItem } from "../ado/work-item-api";
-import { identityToUser, labelsToTags, toScriptWorkItem } from "./work-item-fields";
 import { isMarkerTag, splitTags } from "./sync-marker";
+import { identityToUser, labelsToTags, toScriptWorkItem } from "./work-item-fields";
 
 /**
  * The twin's id maps a read needs: local comment/attachment id -> the partner's id, for those

@@ -11,8 +11,8 @@
 import { isSyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoWorkItem, JsonPatchOperation } from "../ado/ado-types";
-import type { FieldChanges } from "./json-patch";
 import { getWorkItem } from "../ado/work-item-api";
+import type { FieldChanges } from "./json-patch";
 import { type SaveOptions, type SaveResult, updateWorkItem } from "./work-item-save";
 
 /** What to write, computed from the current work item; null or empty: nothing to do. */

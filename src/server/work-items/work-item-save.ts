@@ -7,6 +7,7 @@ import { isSyncError } from "../../shared/errors";
 import { adoInfoOf } from "../ado/ado-error-map";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoWorkItem, JsonPatchOperation } from "../ado/ado-types";
+import { patchWorkItem, postWorkItem, type WriteFlags } from "../ado/work-item-api";
 import {
   fieldOfIdentity,
   type IdentityPolicy,
@@ -16,7 +17,6 @@ import {
 import { buildUpdatePatch, type FieldChanges, fieldOperations } from "./json-patch";
 import type { SyncWarning } from "./sync-warning";
 import { DEFAULT_TITLE_MAX, limitTitle } from "./title-limit";
-import { patchWorkItem, postWorkItem, type WriteFlags } from "../ado/work-item-api";
 
 /** Options of a save. */
 export interface SaveOptions {

@@ -9,11 +9,11 @@ import { SyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoWorkItem } from "../ado/ado-types";
 import { type FieldChanges, fieldsOfPatch } from "./json-patch";
+import { createMarker, keepMarkers, splitTags } from "./sync-marker";
 import type { SyncWarning } from "./sync-warning";
 import { createWithMarker } from "./work-item-create-marker";
-import { setFieldsPlan, updateOwnedFields } from "./work-item-rev-retry";
 import type { WorkItemChanges } from "./work-item-diff";
-import { createMarker, keepMarkers, splitTags } from "./sync-marker";
+import { setFieldsPlan, updateOwnedFields } from "./work-item-rev-retry";
 
 /**
  * Re-reads after a rev conflict. (3, as case S7 asks: a user saving the same work item three

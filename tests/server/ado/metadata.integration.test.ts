@@ -8,8 +8,8 @@ import {
 import { queryWiql } from "../../../src/server/ado/wiql-api";
 import { buildWatermarkQuery } from "../../../src/server/ado/wiql-watermark";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";
-import { createWorkItem, updateWorkItem } from "../../../src/server/work-items/work-item-save";
 import { listUpdates, updatesByOthers } from "../../../src/server/ado/work-item-updates-api";
+import { createWorkItem, updateWorkItem } from "../../../src/server/work-items/work-item-save";
 import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fixture";
 
 describe("projects, process metadata, WIQL watermark and updates", () => {

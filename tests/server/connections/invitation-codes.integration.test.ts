@@ -7,11 +7,13 @@ import {
   type InvitationClaims,
 } from "../../../src/server/connections/invitation-code";
 import {
-  type IssuerContext,
   redeemIssuedInvitation,
   verifyIssuedInvitation,
 } from "../../../src/server/connections/invitation-issuer";
-import { loadNodeIdentity } from "../../../src/server/node-settings/node-identity";
+import {
+  type IssuerContext,
+  loadNodeIdentity,
+} from "../../../src/server/node-settings/node-identity";
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { injectFetch } from "../../helpers/inject-fetch";
 import { initiateBody, snapshotTables, startTestNode, type TestNode } from "../../helpers/test-node";

@@ -1,3 +1,4 @@
+import { insertConnection, updateConnection } from "../../../src/server/connections/connection-repository";
 import {
   claimSyncRequests,
   completeSyncRequest,
@@ -9,7 +10,6 @@ import {
   type SyncEventEnvelope,
   syncQueueCounts,
 } from "../../../src/server/queue/sync-queue";
-import { insertConnection, updateConnection } from "../../../src/server/connections/connection-repository";
 import type { Store } from "../../../src/server/storage/store";
 import { testConnectionRow } from "../../helpers/connection-row";
 import { forEachDialect } from "../../helpers/with-store";

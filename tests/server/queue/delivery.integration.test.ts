@@ -1,3 +1,4 @@
+import { insertConnection, updateConnection } from "../../../src/server/connections/connection-repository";
 import {
   acknowledgeEvents,
   enqueueSyncEvent,
@@ -7,7 +8,6 @@ import {
   type SyncEventEnvelope,
   waitForQueueSignal,
 } from "../../../src/server/queue/sync-queue";
-import { insertConnection, updateConnection } from "../../../src/server/connections/connection-repository";
 import { testConnectionRow } from "../../helpers/connection-row";
 import { forEachDialect } from "../../helpers/with-store";
 

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 
-import { SecretBox } from "../../../src/server/crypto/secret-box";
 import {
   deleteConnection,
   findConnection,
@@ -14,13 +13,14 @@ import {
   insertInvitation,
   markInvitationUsed,
 } from "../../../src/server/connections/invitation-repository";
+import { findScripts, saveScripts } from "../../../src/server/connections/script-repository";
+import { SecretBox } from "../../../src/server/crypto/secret-box";
 import { MIGRATIONS } from "../../../src/server/migrations";
 import {
   ensureSetting,
   NODE_SETTING_KEYS,
   readSetting,
 } from "../../../src/server/node-settings/node-settings-repository";
-import { findScripts, saveScripts } from "../../../src/server/connections/script-repository";
 import { isUniqueViolation } from "../../../src/server/storage/store-errors";
 import { testConnectionRow } from "../../helpers/connection-row";
 import { forEachDialect } from "../../helpers/with-store";

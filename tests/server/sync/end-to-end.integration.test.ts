@@ -3,10 +3,10 @@ import {
   downloadAttachment,
   uploadAttachment,
 } from "../../../src/server/ado/attachment-api";
-import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { addComment, listComments } from "../../../src/server/ado/comment-api";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";
 import { findTwinByRemoteId } from "../../../src/server/sync/twin-repository";
+import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { testDialects } from "../../helpers/with-store";
 import {
   createAsUser,

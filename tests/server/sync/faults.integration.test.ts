@@ -7,15 +7,15 @@ import {
   attachedFiles,
   uploadAttachment,
 } from "../../../src/server/ado/attachment-api";
-import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { addComment, listComments } from "../../../src/server/ado/comment-api";
 import { queryWiql } from "../../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";
-import { defaultScripts } from "../../../src/server/sandbox/default-scripts";
 import { saveScripts } from "../../../src/server/connections/script-repository";
-import { findTwinByRemoteId } from "../../../src/server/sync/twin-repository";
+import { defaultScripts } from "../../../src/server/sandbox/default-scripts";
 import { applySyncRequest } from "../../../src/server/sync/incoming-apply";
 import { SyncStatusService } from "../../../src/server/sync/sync-status-service";
+import { findTwinByRemoteId } from "../../../src/server/sync/twin-repository";
+import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { testDialects } from "../../helpers/with-store";
 import {
   createAsUser,

@@ -10,7 +10,10 @@ import { randomUUID } from "node:crypto";
 import { type Emulator, startEmulator } from "../../../src/devhost/emulator/emulator";
 import { AdoHttp } from "../../../src/server/ado/ado-http";
 import type { AdoWorkItem } from "../../../src/server/ado/ado-types";
+import { insertConnection } from "../../../src/server/connections/connection-repository";
+import { saveScripts } from "../../../src/server/connections/script-repository";
 import { SecretBox } from "../../../src/server/crypto/secret-box";
+import { AdoClientProvider } from "../../../src/server/node-settings/ado-client-provider";
 import {
   acknowledgeEvents,
   eventsAfter,
@@ -18,10 +21,7 @@ import {
   receiveSyncRequests,
 } from "../../../src/server/queue/sync-queue";
 import { createScriptRunner, type ScriptRunner } from "../../../src/server/sandbox/script-runner";
-import { insertConnection } from "../../../src/server/connections/connection-repository";
-import { saveScripts } from "../../../src/server/connections/script-repository";
 import type { Store, StoreDialect } from "../../../src/server/storage/store";
-import { AdoClientProvider } from "../../../src/server/node-settings/ado-client-provider";
 import type { ApplyHooks } from "../../../src/server/sync/incoming-apply";
 import {
   DEFAULT_SYNC_LIMITS,

@@ -6,9 +6,9 @@
 import { type Emulator, startEmulator } from "../../../src/devhost/emulator/emulator";
 import { buildAppWithInternals } from "../../../src/server/app";
 import { loadConfig } from "../../../src/server/config";
+import { insertConnection } from "../../../src/server/connections/connection-repository";
 import { SecretBox } from "../../../src/server/crypto/secret-box";
 import type { NodeApp } from "../../../src/server/http/node-app";
-import { insertConnection } from "../../../src/server/connections/connection-repository";
 import type { Store } from "../../../src/server/storage/store";
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { APP_SECRET, signAppToken } from "../../helpers/app-tokens";

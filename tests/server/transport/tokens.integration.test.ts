@@ -5,9 +5,9 @@
  */
 import { randomBytes } from "node:crypto";
 
-import { loadNodeIdentity } from "../../../src/server/node-settings/node-identity";
 import { findConnection } from "../../../src/server/connections/connection-repository";
 import { openConnectionSecret } from "../../../src/server/connections/connection-secret";
+import { loadNodeIdentity } from "../../../src/server/node-settings/node-identity";
 import { signTransportToken } from "../../../src/server/transport/transport-token";
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { initiateAndAccept, receivedSeqs } from "../../helpers/transport-flow";

@@ -3,9 +3,9 @@ import {
   downloadAttachment,
   uploadAttachment,
 } from "../../../src/server/ado/attachment-api";
+import { getWorkItem } from "../../../src/server/ado/work-item-api";
 import { linkAttachment } from "../../../src/server/work-items/attachment-link";
 import { attachFiles, type AttachmentFile } from "../../../src/server/work-items/attachment-sync";
-import { getWorkItem } from "../../../src/server/ado/work-item-api";
 import { createWorkItem } from "../../../src/server/work-items/work-item-save";
 import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fixture";
 

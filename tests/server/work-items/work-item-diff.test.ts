@@ -1,6 +1,6 @@
 /** diffToJsonPatch and the field mapping (pure functions, no worker pool). */
-import { toScriptWorkItem } from "../../../src/server/work-items/work-item-fields";
 import { diffToJsonPatch } from "../../../src/server/work-items/work-item-diff";
+import { toScriptWorkItem } from "../../../src/server/work-items/work-item-fields";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { sampleWorkItem } from "../sandbox/sandbox-fixtures";
 
