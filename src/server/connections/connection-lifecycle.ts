@@ -13,7 +13,11 @@
  */
 import { callPeer } from "../transport/transport-client";
 import type { TransportContext } from "../transport/transport-context";
-import { type RedeemResponse, TRANSPORT_PREFIX, TRANSPORT_ROUTES } from "../transport/transport-contract";
+import {
+  type RedeemResponse,
+  TRANSPORT_PREFIX,
+  TRANSPORT_ROUTES,
+} from "../transport/transport-contract";
 import { findRemoteNodeId, saveTransportLink } from "../transport/transport-link-repository";
 import type { AcceptedConnection, ConnectionLifecycle } from "./connection-context";
 import type { ConnectionRow } from "./connection-repository";

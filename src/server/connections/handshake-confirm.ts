@@ -20,7 +20,11 @@ import {
   TRANSPORT_ROUTES,
 } from "../transport/transport-contract";
 import { findTransportLink } from "../transport/transport-link-repository";
-import { bearerToken, type TransportRequestFacts, verifyTransportToken } from "../transport/transport-token";
+import {
+  bearerToken,
+  type TransportRequestFacts,
+  verifyTransportToken,
+} from "../transport/transport-token";
 import { activateConnection } from "./connection-activation";
 import { type ConnectionRow, findConnection } from "./connection-repository";
 import { deriveConnectionSecret, handshakeNonce, openSealedText } from "./connection-secret";

@@ -26,11 +26,7 @@ import {
   nameKey,
 } from "./connection-repository";
 import { connectionShape } from "./connection-rules";
-import {
-  inTransaction,
-  requireConnection,
-  requireFreeName,
-} from "./connection-service";
+import { inTransaction, requireConnection, requireFreeName } from "./connection-service";
 import { toConnection } from "./connection-view";
 import { decodeInvitationCode, type InvitationClaims } from "./invitation-code";
 import { issueInvitation, renderInvitation } from "./invitation-issuer";

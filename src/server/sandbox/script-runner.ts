@@ -68,7 +68,7 @@ export interface RunIncomingInput {
   context: ScriptContext;
 }
 
-/** Result of an incoming run: the work item as the script left it (diff it with `diffToJsonPatch`). */
+/** Result of an incoming run: the work item as the script left it (diff it with `diffWorkItem`). */
 export interface RunIncomingResult {
   workItem: ScriptWorkItem;
   warnings: string[];

@@ -22,12 +22,7 @@ import type { TriggerRow } from "../triggers/trigger-repository";
 import type { TriggerService } from "../triggers/trigger-service";
 import { syncWorkItemOut } from "./outgoing-sync";
 import { type SyncContext } from "./sync-context";
-import {
-  findSyncJob,
-  insertSyncJob,
-  type SyncJobRow,
-  updateSyncJob,
-} from "./sync-job-repository";
+import { findSyncJob, insertSyncJob, type SyncJobRow, updateSyncJob } from "./sync-job-repository";
 
 /**
  * A running job whose heartbeat is older than this is reported as interrupted. (120000 ms:

@@ -1,7 +1,7 @@
 /**
  * Applying one sync request (design.md, "Sync model"): find the twin (none: first sync), run
  * the incoming script on the replica and the local work item, turn the difference into JSON
- * Patch (`diffToJsonPatch`), create (with the marker) or update (`test /rev`, conflict
+ * Patch (`diffWorkItem`), create (with the marker) or update (`test /rev`, conflict
  * re-reads) the work item, add comments and attachments, then in ONE transaction mark the
  * request done and write the twin (remote id, last replica received, echo baseline, id maps).
  * Every step is safe to repeat, so a crash anywhere before the commit only causes a repeat
@@ -20,24 +20,19 @@ import { assertNever } from "../../shared/states";
 import type { AdoHttp } from "../ado/ado-http";
 import type { ConnectionRow } from "../connections/connection-repository";
 import { requireConnection } from "../connections/connection-service";
-import { diffToJsonPatch, type WorkItemChanges } from "../work-items/work-item-diff";
+import { diffWorkItem, type WorkItemChanges } from "../work-items/work-item-diff";
 import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
-import { createTwinWorkItem, updateTwinWorkItem, type WriteResult } from "../work-items/work-item-write";
+import {
+  createTwinWorkItem,
+  updateTwinWorkItem,
+  type WriteResult,
+} from "../work-items/work-item-write";
 import { addMergedAttachments, addMergedComments } from "./incoming-extras";
 import { scriptUsersFor } from "./script-users";
-import {
-  scriptContextOf,
-  scriptsOf,
-  type SyncContext,
-} from "./sync-context";
+import { scriptContextOf, scriptsOf, type SyncContext } from "./sync-context";
 import { recordHistory } from "./sync-history-repository";
 import type { ClaimedSyncRequest } from "./sync-queue-port";
-import {
-  findTwinByLocalId,
-  findTwinByRemoteId,
-  saveTwin,
-  type Twin,
-} from "./twin-repository";
+import { findTwinByLocalId, findTwinByRemoteId, saveTwin, type Twin } from "./twin-repository";
 
 /** Result of applying one request. */
 export interface ApplyResult {
@@ -80,7 +75,7 @@ export async function applySyncRequest(
   const local = twin ? await readWorkItem(http, twin.localId, twin) : undefined;
   const before = local?.item ?? emptyScriptWorkItem();
   const after = await runIncomingScript(context, connection, envelope.replica, before, !local);
-  const changes = diffToJsonPatch(before, after);
+  const changes = diffWorkItem(before, after);
   const write = local
     ? await updateTwinWorkItem(http, local.raw, changes)
     : await createTwinWorkItem(http, {

@@ -32,10 +32,7 @@ import type { Db } from "../storage/store";
 import { hasConnectionMarker, splitTags } from "../work-items/sync-marker";
 import { type ReadWorkItem, readWorkItem } from "../work-items/work-item-reader";
 import { collectAttachmentContents } from "./attachment-contents";
-import {
-  recordOutgoingFailure,
-  resolveOutgoingFailures,
-} from "./outgoing-failure-repository";
+import { recordOutgoingFailure, resolveOutgoingFailures } from "./outgoing-failure-repository";
 import { scriptContextOf, scriptsOf, type SyncContext } from "./sync-context";
 import { recordHistory } from "./sync-history-repository";
 import { findTwinByLocalId, saveTwin, type Twin } from "./twin-repository";

@@ -8,14 +8,11 @@ import type { Replica, ScriptWorkItem } from "../../shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../shared/contracts/replica";
 import type { IncomingTestResult, OutgoingTestResult } from "../../shared/contracts/sync";
 import { requireConnection } from "../connections/connection-service";
-import { diffToJsonPatch } from "../work-items/work-item-diff";
+import { fieldOperations } from "../work-items/json-patch";
+import { diffWorkItem } from "../work-items/work-item-diff";
 import { readWorkItem } from "../work-items/work-item-reader";
 import { scriptUsersFor } from "./script-users";
-import {
-  scriptContextOf,
-  scriptsOf,
-  type SyncContext,
-} from "./sync-context";
+import { scriptContextOf, scriptsOf, type SyncContext } from "./sync-context";
 import { findTwinByLocalId } from "./twin-repository";
 
 /** Test runs of a connection's scripts. */
@@ -66,15 +63,13 @@ export class ScriptTestService {
         await scriptUsersFor(this.context.ado, input.replica, this.context.logger),
       ),
     });
-    const changes = diffToJsonPatch(before, result.workItem);
+    const changes = diffWorkItem(before, result.workItem);
     return {
       firstSync,
       create: changes.create
         ? { project: changes.create.projectKey, type: changes.create.type }
         : null,
-      patch: firstSync
-        ? changes.patch
-        : [{ op: "test", path: "/rev", value: 0 }, ...changes.patch].slice(1),
+      patch: fieldOperations(changes.fields) as IncomingTestResult["patch"],
       comments: changes.comments.map((c) => ({ body: c.body, format: c.format })),
       attachments: changes.attachments.map((a) => ({ filename: a.filename, size: a.size })),
       warnings: result.warnings,

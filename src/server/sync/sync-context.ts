@@ -4,10 +4,9 @@
  */
 import type { ConnectionScripts } from "../../shared/contracts/connection";
 import type { ScriptContext } from "../../shared/contracts/replica";
-import { SyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoIdentityRef } from "../ado/ado-types";
-import { type ConnectionRow, findConnection } from "../connections/connection-repository";
+import type { ConnectionRow } from "../connections/connection-repository";
 import { findScripts } from "../connections/script-repository";
 import { defaultScripts } from "../sandbox/default-scripts";
 import type { ScriptRunner } from "../sandbox/script-runner";
@@ -73,7 +72,6 @@ export interface SyncContext {
   readonly logger: SyncLogger;
   readonly limits: SyncLimits;
 }
-
 
 /** The scripts a connection runs: always the defaults in Basic mode (not editable). */
 export async function scriptsOf(db: Db, connection: ConnectionRow): Promise<ConnectionScripts> {

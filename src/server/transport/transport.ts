@@ -61,7 +61,10 @@ export interface Transport {
    * routes under the same prefix, with the raw bodies that tokens cover (the connections
    * slice's handshake routes).
    */
-  register(app: NodeApp, mount?: (scope: NodeApp, context: TransportContext) => void): Promise<void>;
+  register(
+    app: NodeApp,
+    mount?: (scope: NodeApp, context: TransportContext) => void,
+  ): Promise<void>;
   /** Starts the worker (and the PostgreSQL listener). */
   start(): Promise<void>;
   /** Aborts long-polls and loops; waits for the loops to end. Idempotent. */

@@ -29,4 +29,3 @@ export async function linkAttachment(
     return attachedFiles(current).some((relation) => relation.url === input.url) ? current : link();
   }
 }
-

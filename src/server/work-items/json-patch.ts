@@ -13,13 +13,18 @@ export type FieldChanges = Record<string, unknown>;
 
 const REFERENCE_NAME = /^[A-Za-z_][\w]*(\.[\w]+)+$/;
 
+/** True for a field reference name: dotted identifiers such as `System.Title`. */
+export function isFieldReferenceName(name: string): boolean {
+  return REFERENCE_NAME.test(name);
+}
+
 /**
  * The patch path of a field. Reference names are dotted identifiers (`System.Title`,
  * `Custom.My_Field`); RFC 6901 `~`/`/` escaping is applied anyway. Throws on a display name
  * like "Assigned To" (a programmer error: paths take reference names).
  */
 export function fieldPath(referenceName: string): string {
-  if (!REFERENCE_NAME.test(referenceName)) {
+  if (!isFieldReferenceName(referenceName)) {
     throw new Error(`"${referenceName}" is not a field reference name (e.g. System.Title).`);
   }
   return `/fields/${referenceName.replace(/~/g, "~0").replace(/\//g, "~1")}`;

@@ -1,12 +1,14 @@
 /**
- * What an incoming script changed, as Azure DevOps JSON Patch operations (case S1: an array
- * of `{ op, path: "/fields/<reference name>", value }`, sent as application/json-patch+json),
- * plus the comments and attachments to add. The sync engine adds `test /rev` in front of an
- * update and sends comments and attachments through their own endpoints.
+ * What an incoming script changed: field values by reference name, plus the comments and
+ * attachments to add. The JSON Patch document is built once, from these field changes, when
+ * the work item is saved (json-patch.ts); comments and attachments go through their own
+ * endpoints.
  */
 
 import type { JsonValue, ScriptUser, ScriptWorkItem } from "../../shared/contracts/replica";
+import { SyncError } from "../../shared/errors";
 import { jsonEqual } from "./json-equal";
+import { type FieldChanges, isFieldReferenceName } from "./json-patch";
 import {
   labelsToTags,
   MAPPED_PROPERTIES,
@@ -14,14 +16,6 @@ import {
   READ_ONLY_FIELD_REFS,
   WORK_ITEM_FIELD_REFS,
 } from "./work-item-fields";
-
-/** One JSON Patch operation on a work item (RFC 6902 as Azure DevOps uses it). */
-export interface JsonPatchOperation {
-  op: "add" | "replace" | "remove" | "test";
-  /** e.g. "/fields/System.Title", "/rev" */
-  path: string;
-  value?: JsonValue;
-}
 
 /** A comment the sync engine must add (`POST _apis/wit/workItems/{id}/comments`, case S8). */
 export interface CommentToAdd {
@@ -41,15 +35,15 @@ export interface AttachmentToAdd {
   contentRef: string;
 }
 
-/** Result of `diffToJsonPatch`. */
+/** Result of `diffWorkItem`. */
 export interface WorkItemChanges {
-  /** Field operations; empty when no field changed. */
-  patch: JsonPatchOperation[];
+  /** Changed fields by reference name, in script order; `null` clears. Empty: none changed. */
+  fields: FieldChanges;
   comments: CommentToAdd[];
   attachments: AttachmentToAdd[];
   /**
    * When `before.id` is null (first sync): where to create the work item
-   * (`POST {project}/_apis/wit/workitems/${type}`); project and type are then not in `patch`.
+   * (`POST {project}/_apis/wit/workitems/${type}`); project and type are then not in `fields`.
    */
   create: { projectKey: string | null; type: string | null } | null;
 }
@@ -95,10 +89,10 @@ function patchValue(value: JsonValue): JsonValue {
 }
 
 /**
- * Turns an incoming script's changes into Azure DevOps JSON Patch operations.
+ * What an incoming script changed, as field values by reference name.
  *
- * Rules: a field set to a value gives `add` (Azure DevOps uses `add` to set fields); a field
- * cleared (null, "" or no labels) gives `remove`, or nothing when creating. Read-only fields
+ * Rules: a field set to a value keeps it (identity refs by unique name); a field cleared
+ * (null, "" or no labels) becomes `null` (a `remove` when saved), or is left out when creating. Read-only fields
  * (System.Id, System.Rev, System.ChangedDate, ...) are never written. The same field changed
  * in several places: named property beats `customFields` beats `fields`. Comments and
  * attachments without an `id` are the ones to add; editing or removing existing ones is not
@@ -106,19 +100,25 @@ function patchValue(value: JsonValue): JsonValue {
  * @param before the work item the incoming script received (`emptyScriptWorkItem()` on first sync)
  * @param after the work item the incoming script returned
  */
-export function diffToJsonPatch(before: ScriptWorkItem, after: ScriptWorkItem): WorkItemChanges {
+export function diffWorkItem(before: ScriptWorkItem, after: ScriptWorkItem): WorkItemChanges {
   const creating = before.id === null;
-  const patch: JsonPatchOperation[] = [];
+  const fields: FieldChanges = {};
   for (const [ref, value] of changedFields(before, after)) {
     if (READ_ONLY_FIELD_REFS.has(ref)) continue;
     if (creating && (ref === WORK_ITEM_FIELD_REFS.projectKey || ref === WORK_ITEM_FIELD_REFS.type))
       continue;
-    const path = `/fields/${ref}`;
-    if (!isEmpty(value)) patch.push({ op: "add", path, value: patchValue(value) });
-    else if (!creating) patch.push({ op: "remove", path });
+    if (!isFieldReferenceName(ref)) {
+      throw new SyncError(
+        "SYNC_ERR_SCRIPT_RESULT",
+        `Incoming script failed: "${ref}" is not a field reference name (e.g. System.Title).`,
+        { script: "incoming", line: null, message: `field "${ref}" is not a reference name` },
+      );
+    }
+    if (!isEmpty(value)) fields[ref] = patchValue(value);
+    else if (!creating) fields[ref] = null;
   }
   return {
-    patch,
+    fields,
     comments: after.comments
       .filter((comment) => comment.id === null)
       .map((comment) => ({

@@ -10,6 +10,7 @@ import type {
   ScriptUser,
   ScriptWorkItem,
 } from "../../shared/contracts/replica";
+import type { AdoWorkItem } from "../ado/ado-types";
 
 /** Named script work item properties and the field reference names they stand for. */
 export const WORK_ITEM_FIELD_REFS = {
@@ -90,22 +91,17 @@ export function identityToUser(identity: unknown): ScriptUser | null {
 
 const stringOrNull = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
-/** A work item as the REST API returns it (`GET _apis/wit/workitems/{id}`), fields only. */
-export interface AdoWorkItem {
-  id: number;
-  fields: Record<string, JsonValue>;
-}
-
 /**
  * The script work item for a work item read over REST, with its comments and attachments
  * (already mapped by the caller, with `remoteId` set for those the sync created).
  */
 export function toScriptWorkItem(
-  item: AdoWorkItem,
+  item: Pick<AdoWorkItem, "id" | "fields">,
   comments: Comment[] = [],
   attachments: Attachment[] = [],
 ): ScriptWorkItem {
-  const fields = item.fields;
+  // Field values of a REST work item are JSON (spec `WorkItem.fields`).
+  const fields = item.fields as Record<string, JsonValue>;
   const priority = fields[WORK_ITEM_FIELD_REFS.priority];
   const customFields: Record<string, JsonValue> = {};
   for (const [ref, value] of Object.entries(fields)) {

@@ -8,7 +8,7 @@
 import { SyncError } from "../../shared/errors";
 import type { AdoHttp } from "../ado/ado-http";
 import type { AdoWorkItem } from "../ado/ado-types";
-import { type FieldChanges, fieldsOfPatch } from "./json-patch";
+import type { FieldChanges } from "./json-patch";
 import { createMarker, keepMarkers, splitTags } from "./sync-marker";
 import type { SyncWarning } from "./sync-warning";
 import { createWithMarker } from "./work-item-create-marker";
@@ -51,7 +51,7 @@ export async function createTwinWorkItem(
     {
       project,
       type,
-      fields: fieldsOfPatch(input.changes.patch),
+      fields: input.changes.fields,
       marker: createMarker(input.connectionId, input.remoteId),
     },
     // Always look first: after a crash between the create and the commit this request is
@@ -73,7 +73,7 @@ export async function updateTwinWorkItem(
   current: AdoWorkItem,
   changes: WorkItemChanges,
 ): Promise<WriteResult> {
-  const owned = fieldsOfPatch(changes.patch);
+  const owned = changes.fields;
   const result = await updateOwnedFields(http, current.id, ownedFieldsPlan(owned), {
     current,
     project: String(current.fields["System.TeamProject"] ?? "") || undefined,

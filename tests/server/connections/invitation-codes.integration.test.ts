@@ -16,7 +16,12 @@ import {
 } from "../../../src/server/node-settings/node-identity";
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { injectFetch } from "../../helpers/inject-fetch";
-import { initiateBody, snapshotTables, startTestNode, type TestNode } from "../../helpers/test-node";
+import {
+  initiateBody,
+  snapshotTables,
+  startTestNode,
+  type TestNode,
+} from "../../helpers/test-node";
 import { testDialects } from "../../helpers/with-store";
 
 const BETA = { id: "2a7c2f8e-14b1-4c1a-9c3e-0b1f6d0b4e11", name: "Beta" };

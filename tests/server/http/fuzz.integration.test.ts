@@ -6,7 +6,12 @@
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { isErrorCode } from "../../../src/shared/errors";
 import { type Random, seededRandom } from "../../helpers/seeded-random";
-import { initiateBody, snapshotTables, startTestNode, type TestNode } from "../../helpers/test-node";
+import {
+  initiateBody,
+  snapshotTables,
+  startTestNode,
+  type TestNode,
+} from "../../helpers/test-node";
 import { testDialects } from "../../helpers/with-store";
 
 /** 1,000 requests per dialect: the floor; each is cheap (in-process inject). */

@@ -1,4 +1,7 @@
-import { insertConnection, updateConnection } from "../../../src/server/connections/connection-repository";
+import {
+  insertConnection,
+  updateConnection,
+} from "../../../src/server/connections/connection-repository";
 import {
   claimSyncRequests,
   completeSyncRequest,

@@ -1,10 +1,11 @@
 /**
  * The default scripts end to end: contoso's outgoing script makes a replica, fabrikam's
- * incoming script applies it, and diffToJsonPatch turns that into Azure DevOps operations.
+ * incoming script applies it, and diffWorkItem and fieldOperations turn that into Azure DevOps operations.
  */
 import { defaultScripts } from "../../../src/server/sandbox/default-scripts";
 import type { ScriptRunner } from "../../../src/server/sandbox/script-runner";
-import { diffToJsonPatch } from "../../../src/server/work-items/work-item-diff";
+import { fieldOperations } from "../../../src/server/work-items/json-patch";
+import { diffWorkItem } from "../../../src/server/work-items/work-item-diff";
 import type { Replica, ScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { sampleContext, sampleWorkItem, startTestRunner, syncErrorOf } from "./sandbox-fixtures";
@@ -45,7 +46,8 @@ async function apply(
     firstSync: workItem === undefined,
     context,
   });
-  return diffToJsonPatch(before, result.workItem);
+  const changes = diffWorkItem(before, result.workItem);
+  return { ...changes, patch: fieldOperations(changes.fields) };
 }
 
 /** The fabrikam twin after the engine created it: ids assigned to the comment and attachment. */

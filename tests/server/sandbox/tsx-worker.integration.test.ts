@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
-const root = join(__dirname, "..", "..");
+const root = join(__dirname, "..", "..", "..");
 
 test("the script pool works in a tsx child process", async () => {
   const tsx = join(root, "node_modules", ".bin", "tsx");

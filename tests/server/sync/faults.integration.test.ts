@@ -3,10 +3,7 @@
  * injection, through the real sync queue (see sync-harness.ts for how events move between
  * the nodes).
  */
-import {
-  attachedFiles,
-  uploadAttachment,
-} from "../../../src/server/ado/attachment-api";
+import { attachedFiles, uploadAttachment } from "../../../src/server/ado/attachment-api";
 import { addComment, listComments } from "../../../src/server/ado/comment-api";
 import { queryWiql } from "../../../src/server/ado/wiql-api";
 import { getWorkItem } from "../../../src/server/ado/work-item-api";

@@ -1,5 +1,8 @@
 import type { AdoWorkItem, JsonPatchOperation } from "../../../src/server/ado/ado-types";
-import { createWithMarker, withMarker } from "../../../src/server/work-items/work-item-create-marker";
+import {
+  createWithMarker,
+  withMarker,
+} from "../../../src/server/work-items/work-item-create-marker";
 import { FakeClock } from "../../helpers/fake-clock";
 import { type RecordedRequest, startScriptedServer } from "../../helpers/scripted-ado-server";
 

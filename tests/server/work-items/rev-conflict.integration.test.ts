@@ -1,5 +1,8 @@
 import { getWorkItem } from "../../../src/server/ado/work-item-api";
-import { setFieldsPlan, updateOwnedFields } from "../../../src/server/work-items/work-item-rev-retry";
+import {
+  setFieldsPlan,
+  updateOwnedFields,
+} from "../../../src/server/work-items/work-item-rev-retry";
 import { createWorkItem } from "../../../src/server/work-items/work-item-save";
 import { isSyncError } from "../../../src/shared/errors";
 import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fixture";

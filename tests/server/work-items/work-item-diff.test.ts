@@ -1,10 +1,20 @@
-/** diffToJsonPatch and the field mapping (pure functions, no worker pool). */
-import { diffToJsonPatch } from "../../../src/server/work-items/work-item-diff";
+/**
+ * diffWorkItem and the field mapping (pure functions, no worker pool). Field changes are
+ * checked as the JSON Patch operations they are saved as (fieldOperations).
+ */
+import { fieldOperations } from "../../../src/server/work-items/json-patch";
+import { diffWorkItem, type WorkItemChanges } from "../../../src/server/work-items/work-item-diff";
 import { toScriptWorkItem } from "../../../src/server/work-items/work-item-fields";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { sampleWorkItem } from "../sandbox/sandbox-fixtures";
 
-describe("diffToJsonPatch on an existing work item", () => {
+/** The diff with its field changes as the JSON Patch operations a save sends. */
+function diffToJsonPatch(...args: Parameters<typeof diffWorkItem>) {
+  const { fields, ...rest }: WorkItemChanges = diffWorkItem(...args);
+  return { patch: fieldOperations(fields), ...rest };
+}
+
+describe("diffWorkItem on an existing work item", () => {
   test("no change gives no operations", () => {
     expect(diffToJsonPatch(sampleWorkItem(), sampleWorkItem())).toEqual({
       patch: [],
@@ -117,7 +127,20 @@ describe("diffToJsonPatch on an existing work item", () => {
   });
 });
 
-describe("diffToJsonPatch on first sync", () => {
+describe("diffWorkItem on a field name that is not a reference name", () => {
+  test("is refused as a script result error naming the field", () => {
+    const before = sampleWorkItem();
+    const after = sampleWorkItem({ fields: { ...before.fields, "Assigned To": "max" } });
+    expect(() => diffWorkItem(before, after)).toThrow(
+      expect.objectContaining({
+        code: "SYNC_ERR_SCRIPT_RESULT",
+        message: expect.stringContaining('"Assigned To"'),
+      }),
+    );
+  });
+});
+
+describe("diffWorkItem on first sync", () => {
   test("project and type go to `create`; empty fields give no operations", () => {
     const after = {
       ...emptyScriptWorkItem(),
