@@ -18,8 +18,8 @@ import {
   downloadAttachment,
   uploadAttachment,
 } from "../../src/server/ado/attachment-api";
-import { linkAttachment } from "../../src/server/work-items/attachment-link";
 import { addComment, listComments } from "../../src/server/ado/comment-api";
+import { linkAttachment } from "../../src/server/work-items/attachment-link";
 import { routePath, ROUTES } from "../../src/shared/contracts/routes";
 import { type AdoWorkItem, emulatorRest, eventually } from "../helpers/product-api";
 import { INCOMING_WITH_STATE } from "../server/sync/sync-harness";

@@ -4,13 +4,13 @@ import {
   startEmulator,
 } from "../../src/devhost/emulator/emulator";
 import { AdoHttp, type AdoHttpOptions } from "../../src/server/ado/ado-http";
-import { FakeClock } from "./fake-clock";
+import { TestClock } from "./test-clock";
 
 /** An emulator, a PAT of its "Sync Service" user, and an `AdoHttp` on a fake clock. */
 export interface AdoFixture {
   emulator: Emulator;
   pat: string;
-  clock: FakeClock;
+  clock: TestClock;
   http: AdoHttp;
   /** Another client acting as a person (Ada Admin), for concurrent edits. */
   userHttp: AdoHttp;
@@ -23,7 +23,7 @@ export async function startAdoFixture(
 ): Promise<AdoFixture> {
   const emulator = await startEmulator({ organization: "contoso", ...options });
   const pat = await emulator.createPat({ userId: emulator.users.sync });
-  const clock = new FakeClock();
+  const clock = TestClock.fixed();
   const http = new AdoHttp({
     organizationUrl: emulator.url,
     credential: { kind: "pat", token: pat },
@@ -35,7 +35,7 @@ export async function startAdoFixture(
   const userHttp = new AdoHttp({
     organizationUrl: emulator.url,
     credential: { kind: "pat", token: userPat },
-    clock: new FakeClock(),
+    clock: TestClock.fixed(),
   });
   return { emulator, pat, clock, http, userHttp };
 }

@@ -25,8 +25,8 @@ import { proxyAwareFetch } from "../../src/server/transport/transport-client";
 import type { TransportSettings } from "../../src/server/transport/transport-context";
 import { APP_SECRET, signAppToken } from "./app-tokens";
 import { ADMIN_TOKEN, type FakeAdo, startFakeAdo } from "./fake-ado-identity";
-import { createSimClock, type SimClock } from "./sim-clock";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
+import { TestClock } from "./test-clock";
 import { createTestDatabase } from "./with-store";
 
 /**
@@ -68,7 +68,7 @@ interface NodeSetup {
   databaseUrl: string;
   publicUrl: string | null;
   ado: FakeAdo;
-  clock: SimClock;
+  clock: TestClock;
 }
 
 async function startNode(setup: NodeSetup, node?: PairNode): Promise<PairNode> {
@@ -142,7 +142,7 @@ export interface TransportPair {
   a: PairNode;
   b: PairNode;
   proxy: TcpProxy;
-  clock: SimClock;
+  clock: TestClock;
   /** Kills A and starts it again on its database, behind the same URL. */
   restartA(): Promise<void>;
   /** Kills B and starts it again on its database. */
@@ -155,7 +155,7 @@ export interface TransportPair {
 
 /** Starts the pair on fresh `dialect` databases. */
 export async function startTransportPair(dialect: StoreDialect): Promise<TransportPair> {
-  const clock = createSimClock();
+  const clock = TestClock.fromRealTime();
   const [dbA, dbB] = await Promise.all([createTestDatabase(dialect), createTestDatabase(dialect)]);
   const [adoA, adoB] = await Promise.all([startFakeAdo("contoso"), startFakeAdo("fabrikam")]);
   const proxy = await startTcpProxy(1);

@@ -1,16 +1,16 @@
 import { AdoHttp } from "../../../src/server/ado/ado-http";
 import { isSyncError } from "../../../src/shared/errors";
-import { FakeClock } from "../../helpers/fake-clock";
 import { startScriptedServer } from "../../helpers/scripted-ado-server";
+import { TestClock } from "../../helpers/test-clock";
 
 describe("AdoHttp pacing over real HTTP (case S5)", () => {
   let server: Awaited<ReturnType<typeof startScriptedServer>>;
-  let clock: FakeClock;
+  let clock: TestClock;
   let http: AdoHttp;
 
   beforeEach(async () => {
     server = await startScriptedServer([() => ({ status: 200, json: { value: ["fallback"] } })]);
-    clock = new FakeClock();
+    clock = TestClock.fixed();
     http = new AdoHttp({
       organizationUrl: server.url,
       credential: { kind: "pat", token: "pat-secret" },
@@ -50,7 +50,7 @@ describe("AdoHttp pacing over real HTTP (case S5)", () => {
       http.send({ method: "GET", path: "_apis/projects" }),
       http.send({ method: "GET", path: "Alpha/_apis/wit/fields" }),
     ]);
-    expect(clock.total()).toBeGreaterThanOrEqual(3000);
+    expect(clock.sleptTotal()).toBeGreaterThanOrEqual(3000);
     expect(server.requests).toHaveLength(3);
   });
 

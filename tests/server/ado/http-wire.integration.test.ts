@@ -1,8 +1,8 @@
 import { AdoHttp } from "../../../src/server/ado/ado-http";
 import { updateWorkItem } from "../../../src/server/work-items/work-item-save";
 import { isSyncError } from "../../../src/shared/errors";
-import { FakeClock } from "../../helpers/fake-clock";
 import { startScriptedServer } from "../../helpers/scripted-ado-server";
+import { TestClock } from "../../helpers/test-clock";
 
 describe("AdoHttp on the wire", () => {
   let server: Awaited<ReturnType<typeof startScriptedServer>>;
@@ -96,7 +96,7 @@ describe("AdoHttp on the wire", () => {
       organizationUrl: server.url,
       credential: { kind: "pat", token: "x" },
       product: "services",
-      clock: new FakeClock(),
+      clock: TestClock.fixed(),
     });
     const error = await http
       .send({

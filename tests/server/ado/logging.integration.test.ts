@@ -3,8 +3,8 @@ import { Writable } from "node:stream";
 import pino from "pino";
 
 import { AdoHttp } from "../../../src/server/ado/ado-http";
-import { FakeClock } from "../../helpers/fake-clock";
 import { startScriptedServer } from "../../helpers/scripted-ado-server";
+import { TestClock } from "../../helpers/test-clock";
 
 describe("AdoHttp logging", () => {
   it("logs retries through pino with method, path, status and delay, never the token", async () => {
@@ -24,7 +24,7 @@ describe("AdoHttp logging", () => {
         organizationUrl: server.url,
         credential: { kind: "pat", token },
         product: "services",
-        clock: new FakeClock(),
+        clock: TestClock.fixed(),
         logger,
       });
       await http.send({ method: "GET", path: "_apis/projects" });

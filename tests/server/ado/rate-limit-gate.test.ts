@@ -3,7 +3,7 @@ import {
   OrganizationGate,
   parseRetryAfter,
 } from "../../../src/server/ado/rate-limit-gate";
-import { FakeClock } from "../../helpers/fake-clock";
+import { TestClock } from "../../helpers/test-clock";
 
 describe("rate-limit pacing (case S5)", () => {
   it("parses Retry-After as seconds or an HTTP date", () => {
@@ -25,7 +25,7 @@ describe("rate-limit pacing (case S5)", () => {
   });
 
   it("makes every caller wait until the latest deferral, never less", async () => {
-    const clock = new FakeClock();
+    const clock = TestClock.fixed();
     const gate = new OrganizationGate(clock);
     gate.defer(5000);
     gate.defer(2000); // an earlier deadline does not shorten the wait

@@ -1,6 +1,6 @@
 import { attachFiles, type AttachmentFile } from "../../../src/server/work-items/attachment-sync";
-import { FakeClock } from "../../helpers/fake-clock";
 import { type RecordedRequest, startScriptedServer } from "../../helpers/scripted-ado-server";
+import { TestClock } from "../../helpers/test-clock";
 
 /** Server side: uploads over 1000 bytes are refused (VS403313); at most 3 links (TF237082). */
 function attachmentHandler(state: { links: number; uploads: number }) {
@@ -49,7 +49,7 @@ describe("attachFiles (case S4)", () => {
     const state = { links: 0, uploads: 0 };
     const server = await startScriptedServer([attachmentHandler(state)]);
     try {
-      const http = server.client({ clock: new FakeClock() });
+      const http = server.client({ clock: TestClock.fixed() });
       const files = [
         file("a.txt", 10),
         file("huge.bin", 5000),

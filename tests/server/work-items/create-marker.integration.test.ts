@@ -3,8 +3,8 @@ import {
   createWithMarker,
   withMarker,
 } from "../../../src/server/work-items/work-item-create-marker";
-import { FakeClock } from "../../helpers/fake-clock";
 import { type RecordedRequest, startScriptedServer } from "../../helpers/scripted-ado-server";
+import { TestClock } from "../../helpers/test-clock";
 
 /** A one-project work item store that saves creates and can lose the answer. */
 function workItemHandler(items: AdoWorkItem[], drops: { remaining: number }) {
@@ -41,7 +41,7 @@ describe("createWithMarker (case S5: a retried create never makes a second item)
     const items: AdoWorkItem[] = [];
     const server = await startScriptedServer([workItemHandler(items, { remaining: 1 })]);
     try {
-      const http = server.client({ clock: new FakeClock() });
+      const http = server.client({ clock: TestClock.fixed() });
       const result = await createWithMarker(http, {
         project: "Alpha",
         type: "Bug",
