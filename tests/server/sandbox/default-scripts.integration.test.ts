@@ -46,8 +46,8 @@ async function apply(
     firstSync: workItem === undefined,
     context,
   });
-  const changes = diffWorkItem(before, result.workItem);
-  return { ...changes, patch: fieldOperations(changes.fields) };
+  const { fields, ...changes } = diffWorkItem(before, result.workItem);
+  return { ...changes, patch: fieldOperations(fields) };
 }
 
 /** The fabrikam twin after the engine created it: ids assigned to the comment and attachment. */
