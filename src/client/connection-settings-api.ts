@@ -183,8 +183,7 @@ export async function getNodeCredential(client: SyncNodeClient): Promise<NodeCre
 }
 
 /**
- * Stores the personal access token the node uses for background sync, after the node verified it
- * (case A2).
+ * Stores the personal access token the node uses for background sync, after the node verified it.
  * @throws SyncError SYNC_ERR_CREDENTIAL_INVALID (invalid or expired), _PERMISSION (lacks a scope)
  */
 export async function saveNodeCredential(

@@ -1,6 +1,6 @@
 /**
  * One HTTP exchange with a sync node: a timeout per attempt, JSON in and out, and every failure
- * turned into a `SyncError` with a catalogue code (design.md, rule 3):
+ * turned into a `SyncError` with a code from src/shared/errors.ts:
  * - the node's `ErrorBody` keeps its own code, message, details and request id;
  * - no answer at all -> `SYNC_ERR_CLIENT_NETWORK`; no answer in time -> `SYNC_ERR_CLIENT_TIMEOUT`;
  * - an answer that is not the node's JSON -> `SYNC_ERR_CLIENT_BAD_RESPONSE`.

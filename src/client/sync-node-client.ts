@@ -2,9 +2,10 @@
  * The typed client of a sync node's hub API (`/api/v1`, src/shared/contracts/routes.ts).
  *
  * Every call carries `Authorization: Bearer <app token>`; connection and invitation calls also
- * carry `X-AzDO-Access-Token: <user access token>` (design.md, "Trust"). `GET /api/v1/node` is
- * unauthenticated. On a 401 the client asks its token provider for fresh tokens once and
- * retries (case H9); the user sees an error only if the retry fails too.
+ * carry `X-AzDO-Access-Token: <user access token>` (docs/architecture.md#trust-model).
+ * `GET /api/v1/node` is unauthenticated. On a 401 the client asks its token provider for fresh
+ * tokens once and retries (app tokens expire while the hub stays open); the user sees an error
+ * only if the retry fails too.
  *
  * Routes and answers (the node's side is src/server):
  * - `GET node` -> NodeInfo; `GET connections` -> ConnectionList;
@@ -139,7 +140,7 @@ export class SyncNodeClient {
   }
 
   /**
-   * One call with auth headers; on 401 refreshes the tokens once and retries (case H9). Public
+   * One call with auth headers; on 401 refreshes the tokens once and retries. Public
    * for the per-resource API modules (e.g. connection-settings-api.ts); answers the parsed body.
    * @throws SyncError the node's catalogued error, or a SYNC_ERR_CLIENT_* code
    */

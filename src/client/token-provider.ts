@@ -6,13 +6,13 @@
 export interface TokenProvider {
   /**
    * The extension app token (an HS256 JWT signed with the extension certificate).
-   * @param refresh true after the node rejected the previous token with 401 (case H9): drop any
-   *   cached token and ask the host for a fresh one.
+   * @param refresh true after the node rejected the previous token with 401 (app tokens expire
+   *   while the hub stays open): drop any cached token and ask the host for a fresh one.
    */
   getAppToken(refresh: boolean): Promise<string>;
   /**
    * The signed-in user's Azure DevOps access token, sent in `X-AzDO-Access-Token` so the node can
-   * check that the user administers its organization (design.md, "Trust").
+   * check that the user administers its organization (docs/architecture.md#trust-model).
    * @param refresh true after a 401, as for `getAppToken`.
    */
   getAccessToken(refresh: boolean): Promise<string>;

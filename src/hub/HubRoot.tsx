@@ -11,7 +11,7 @@ import { connectToHost, type HostContext, reportLoadFailure } from "./services/h
 import { createHubServices, HubServicesContext } from "./services/hubServices";
 
 /**
- * Lifecycle of the hub page (design.md, rule 6: never blank):
+ * Lifecycle of the hub page, never blank (docs/architecture.md#hub-rules):
  *   connecting -> ready | failed;  failed --Reload--> (page reload)
  */
 type HubState =

@@ -1,7 +1,7 @@
 /**
- * The one error catalogue (design.md, rule 3). Every rejection the sync node sends, and every
- * failure the client raises, carries one of these codes. Codes are stable: never rename or
- * reuse one; add new ones instead. The hub shows `message` (or its own text for the code) and
+ * The one error catalogue (docs/architecture.md#invariants). Every rejection the sync node sends,
+ * and every failure the client raises, carries one of these codes. Codes are stable: never rename
+ * or reuse one; add new ones instead. The hub shows `message` (or its own text for the code) and
  * the code itself, so an admin can search for it.
  *
  * Shape of an error response body (`ErrorBody`):
@@ -36,7 +36,8 @@ export const ERRORS = {
   SYNC_ERR_ROUTE_NOT_FOUND: spec(404, "There is no such endpoint on this sync node."),
   SYNC_ERR_RATE_LIMITED: spec(429, "Too many requests. Wait a moment and try again.", true),
 
-  // Hub -> node authentication (design.md, "Trust"; case A1)
+  // Hub -> node authentication (docs/architecture.md#trust-model; app-token pitfalls:
+  // MicrosoftDocs/azure-devops-docs#764, MicrosoftDocs/azure-devops-docs#11817)
   SYNC_ERR_AUTH_APP_TOKEN_MISSING: spec(401, "The request carries no extension app token."),
   SYNC_ERR_AUTH_METRICS_TOKEN: spec(401, "Send the node's METRICS_TOKEN as a bearer token."),
   SYNC_ERR_AUTH_APP_TOKEN_MALFORMED: spec(401, "The extension app token is not a valid JWT."),
@@ -104,7 +105,7 @@ export const ERRORS = {
     "The project for incoming sync does not exist in this organization.",
   ),
 
-  // Invitation codes (case A3)
+  // Invitation codes: each rejection has its own code and message
   SYNC_ERR_INVITATION_MALFORMED: spec(
     400,
     "This is not an invitation code. Copy the whole code again from your partner.",
@@ -179,7 +180,7 @@ export const ERRORS = {
   SYNC_ERR_ADO_REJECTED: spec(502, "Azure DevOps rejected the request."),
   SYNC_ERR_ADO_CONFLICT: spec(409, "The work item changed while it was being updated.", true),
 
-  // Node settings: background-sync credential (case A2)
+  // Node settings: background-sync credential, checked before it is stored
   SYNC_ERR_CREDENTIAL_INVALID: spec(400, "The personal access token is invalid or expired."),
   SYNC_ERR_CREDENTIAL_PERMISSION: spec(400, "The personal access token lacks a needed permission."),
   SYNC_ERR_CREDENTIAL_MISSING: spec(

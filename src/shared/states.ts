@@ -1,7 +1,7 @@
 /**
  * Explicit state sets shared by hub, client and node, and the project's terminology.
  *
- * Terminology (design.md, "Terms"):
+ * Terminology (docs/architecture.md#glossary):
  * - connection: a pairing of this node with one partner node; it has a local and a destination
  *   (remote) short name, a mode and a type.
  * - public / private side: a public node has a URL its partner can reach; a private node has

@@ -15,7 +15,7 @@ beforeEach(() => {
 
 afterEach(restoreParent);
 
-test("leaving and re-entering the hub renders the connection list every time (H8)", async () => {
+test("leaving and re-entering the hub renders the connection list every time", async () => {
   for (let visit = 0; visit < 3; visit++) {
     const view = await renderHub();
     await findTable();
@@ -28,7 +28,7 @@ test("leaving and re-entering the hub renders the connection list every time (H8
   expect(lists).toHaveLength(3);
 });
 
-test("no request goes to the sync node before the handshake completes (rule 6, H1)", async () => {
+test("no request goes to the sync node before the handshake completes", async () => {
   const { render } = await import("@testing-library/react");
   const { HubRoot } = await import("../../src/hub/HubRoot");
   const React = await import("react");

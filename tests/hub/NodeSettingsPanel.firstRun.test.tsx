@@ -81,7 +81,7 @@ test("Node settings from the header shows the stored URL, without the first-run 
   expect(screen.queryByText(/First, connect this organization/)).toBeNull();
 });
 
-test("a failure to read the stored URL shows its code and Retry (rule 6)", async () => {
+test("a failure to read the stored URL shows its code and Retry", async () => {
   backend = setUpHub();
   sdkMock.control.services.set("ms.vss-features.extension-data-service", {
     getExtensionDataManager: async () => {

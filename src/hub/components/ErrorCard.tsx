@@ -5,9 +5,9 @@ import { describeError } from "../errorText";
 import { NODE_SETTINGS_CODES, OpenNodeSettingsContext } from "./openNodeSettings";
 
 /**
- * A failure as the hub shows it (design.md, rule 6): the hub's text, the catalogue code, and
- * optional ways out (e.g. Retry) as buttons on the card. Errors fixed in Node settings get a
- * "Node settings" button too, where the page offers it (`OpenNodeSettingsContext`).
+ * A failure as the hub shows it (docs/architecture.md#hub-rules): the hub's text, the catalogue
+ * code, and optional ways out (e.g. Retry) as buttons on the card. Errors fixed in Node settings
+ * get a "Node settings" button too, where the page offers it (`OpenNodeSettingsContext`).
  */
 export function ErrorCard(props: {
   error: unknown;

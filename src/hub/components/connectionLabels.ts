@@ -1,6 +1,6 @@
 /**
- * How connection states read in the hub (design.md "What users do" and "Terms"): one switch per
- * state set, so a new state fails the type-check until it has a label.
+ * How connection states read in the hub, in the words of docs/architecture.md#glossary: one
+ * switch per state set, so a new state fails the type-check until it has a label.
  */
 import type { Connection } from "../../shared/contracts";
 import {

@@ -3,7 +3,7 @@ import * as React from "react";
 import type { SyncNodeClient } from "../../client";
 import type { Connection } from "../../shared/contracts";
 
-/** The connections list as the page shows it (design.md, rule 6: never blank). */
+/** The connections list as the page shows it; never blank (docs/architecture.md#hub-rules). */
 export type ConnectionsState =
   | { status: "idle" }
   | { status: "loading" }

@@ -2,7 +2,7 @@ import * as React from "react";
 
 import { useMountedRef } from "./useMountedRef";
 
-/** What a component shows while something loads from the node (design.md rule 6). */
+/** What a component shows while something loads from the node (docs/architecture.md#hub-rules). */
 export type LoadState<T> =
   { status: "loading" } | { status: "failed"; error: unknown } | { status: "loaded"; value: T };
 

@@ -1,5 +1,5 @@
 /**
- * Copying text inside an Azure DevOps iframe (case H7). The async Clipboard API is often blocked
+ * Copying text inside an Azure DevOps iframe. The async Clipboard API is often blocked
  * there by the permissions policy (OfficeDev/office-js#1991), so we fall back to the legacy copy
  * command through copy-to-clipboard. The caller tells the user to press Ctrl+C when both fail;
  * it never says "Copied" after a failure.

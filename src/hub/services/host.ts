@@ -1,13 +1,17 @@
 /**
  * The hub's connection to its Azure DevOps host: the SDK handshake with a bounded wait
- * (case H1: `SDK.init()` has no timeout of its own), and the few host facts the hub needs.
- * Components never import the SDK directly; they use this module and its siblings.
+ * (`SDK.init()` has no timeout of its own, MicrosoftDocs/azure-devops-docs#13934), and the few host
+ * facts the hub needs. Components never import the SDK directly; they use this module and its
+ * siblings.
  */
 import * as SDK from "azure-devops-extension-sdk";
 
 import { SyncError } from "../../shared/errors";
 
-/** How long the hub waits for the host to answer the handshake, in milliseconds (case H1). */
+/**
+ * How long the hub waits for the host to answer the handshake, in milliseconds; after it the hub
+ * shows that it could not reach Azure DevOps, with Reload.
+ */
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 /** What the hub knows about where it runs, read once after the handshake. */
@@ -31,8 +35,9 @@ export interface HostContext {
 let handshake: Promise<HostContext> | undefined;
 
 /**
- * Completes the SDK handshake once per page load (re-mounts reuse it, case H8) and reports the
- * load to the host exactly once.
+ * Completes the SDK handshake once per page load (re-mounts reuse it, so leaving and re-entering
+ * the page renders again: microsoft/azure-devops-extension-sdk#41) and reports the load to the host
+ * exactly once.
  * @param timeoutMs bounded wait before giving up (Default: `HANDSHAKE_TIMEOUT_MS`)
  * @throws SyncError `SYNC_ERR_HOST_HANDSHAKE_TIMEOUT` when there is no host or it never answers
  */

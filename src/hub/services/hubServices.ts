@@ -1,6 +1,6 @@
 /**
  * Everything components need from outside the iframe, in one object provided through React
- * context. Components never call `fetch` or the SDK themselves (style-anchors, anchor 2).
+ * context. Components never call `fetch` or the SDK themselves.
  */
 import * as React from "react";
 
@@ -31,7 +31,7 @@ export interface HubServices {
   listProjects(): Promise<ProjectRef[]>;
   /** Shows a toast (host toast, or the in-iframe fallback). */
   notify(message: string): void;
-  /** Copies text; false when the clipboard is blocked (case H7). */
+  /** Copies text; false when the clipboard is blocked (OfficeDev/office-js#1991). */
   copyText(text: string): Promise<boolean>;
 }
 

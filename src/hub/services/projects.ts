@@ -2,7 +2,7 @@
  * This organization's projects, read from Azure DevOps with an api-version the host supports.
  * We call `GET {organization}/_apis/projects` ourselves instead of azure-devops-extension-api's
  * CoreRestClient, which sends `7.2-preview` and fails on Azure DevOps Server
- * (platform-notes 2.4; microsoft/vsts-extension-retrospectives#915).
+ * (microsoft/vsts-extension-retrospectives#915).
  *
  * api-version per product (learn.microsoft.com/azure/devops/integrate/concepts/rest-api-versioning):
  * Services 7.1; Server 2022 (19.x) 7.0; Server 2020 (18.x) 6.0; Server 2019 (17.x) 5.0.

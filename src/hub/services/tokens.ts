@@ -1,7 +1,7 @@
 /**
- * The SDK-backed token provider of the sync node client (src/client/token-provider.ts). Tokens
- * are kept for reuse; the client asks for a refresh after a 401 (case H9), which drops the kept
- * token and asks the host again.
+ * The SDK-backed token provider of the sync node client (src/client/token-provider.ts). Tokens are
+ * kept for reuse; the client asks for a refresh after a 401 (an app token expires while the hub
+ * stays open), which drops the kept token and asks the host again.
  */
 import * as SDK from "azure-devops-extension-sdk";
 

@@ -1,7 +1,7 @@
 /**
  * Invitation resources of the hub API (`/api/v1/invitations`). An invitation code is text
  * that survives copy and paste: URL-safe characters only; whitespace and line breaks anywhere
- * in it are ignored (case A3).
+ * in it are ignored.
  */
 import { type Static, Type } from "typebox";
 

@@ -1,5 +1,5 @@
 /**
- * The node's background-sync credential (Node settings; case A2): a personal access token the
+ * The node's background-sync credential (Node settings): a personal access token the
  * node verifies before storing, stores encrypted and never returns.
  */
 import { type Static, Type } from "typebox";

@@ -1,9 +1,9 @@
 /**
- * The replica (design.md, "Terms"): plain JSON that the outgoing script makes from a local work
- * item and that travels to the other node, where the incoming script applies it. Also the
- * **script work item**: the local work item as scripts see it (`workItem`), and the context
- * scripts run with. Field mapping to Azure DevOps field reference names (the REST API's
- * `fields` map, wit/workItems spec) is given on each property.
+ * The replica (docs/architecture.md#glossary): plain JSON that the outgoing script makes from a
+ * local work item and that travels to the other node, where the incoming script applies it. Also
+ * the **script work item**: the local work item as scripts see it (`workItem`), and the context
+ * scripts run with. Field mapping to Azure DevOps field reference names (the REST API's `fields`
+ * map, wit/workItems spec) is given on each property.
  *
  * Times are ISO 8601 strings (UTC). HTML is the HTML Azure DevOps stores (not sanitized here).
  */
@@ -32,7 +32,10 @@ export const ScriptUserSchema = Type.Object({
 });
 export type ScriptUser = Static<typeof ScriptUserSchema>;
 
-/** Comment text format (Azure DevOps comments API 7.1 `format`: markdown or html; case S8). */
+/**
+ * Comment text format (Comments - Add Comment, wit 7.1: `format` markdown or html). Markdown sent
+ * as plain text shows raw asterisks on the other side (Tiberriver256/mcp-server-azure-devops#179).
+ */
 export const COMMENT_FORMATS = ["html", "markdown"] as const;
 export type CommentFormat = (typeof COMMENT_FORMATS)[number];
 

@@ -2,7 +2,7 @@
  * Paths of the sync node's HTTP API, shared by the node (route registration) and the client.
  * Hub API routes are under `/api/v1`; node-to-node transport routes under `/transport/v1`.
  *
- * Hub API calls carry two headers (design.md, "Trust"):
+ * Hub API calls carry two headers (docs/architecture.md#trust-model):
  * - `Authorization: Bearer <app token>` from `SDK.getAppToken()`;
  * - `X-AzDO-Access-Token: <token>` from `SDK.getAccessToken()`, for routes that read or change
  *   connections (the node checks the user is a Project Collection Administrator).

@@ -13,14 +13,20 @@ import { ErrorCard } from "../ErrorCard";
 import { ProjectPicker } from "../form/ProjectPicker";
 import { useMountedRef } from "../useMountedRef";
 
-/** Where the acceptance stands: paste, inspect, then accept (design.md "What users do", 2). */
+/**
+ * Where the acceptance stands: paste, inspect, then accept
+ * (docs/architecture.md#flow-of-one-invitation).
+ */
 type AcceptState =
   | { status: "editing"; error?: unknown }
   | { status: "inspecting" }
   | { status: "inspected"; preview: InvitationPreview; error?: unknown }
   | { status: "accepting"; preview: InvitationPreview };
 
-/** Whitespace and line breaks anywhere in a pasted code are ignored (case A3). */
+/**
+ * Whitespace and line breaks anywhere in a pasted code are ignored, so a code that mail or chat
+ * wrapped or padded still works (src/shared/contracts/invitation.ts).
+ */
 export function normalizeInvitationCode(text: string): string {
   return text.replace(/\s+/g, "");
 }

@@ -2,7 +2,10 @@ import * as React from "react";
 
 import { ErrorCard } from "../ErrorCard";
 
-/** A tab's load failure: the error (with its code) and a primary Retry action (design.md rule 6). */
+/**
+ * A tab's load failure: the error (with its code) and a primary Retry action
+ * (docs/architecture.md#hub-rules).
+ */
 export function RetryCard(props: { error: unknown; onRetry: () => void }): React.ReactElement {
   return (
     <ErrorCard

@@ -14,8 +14,8 @@ function copyChord(): string {
 
 /**
  * An invitation code in a read-only multi-line field with "Copy invitation code". When the
- * clipboard is blocked (case H7) it selects the code and says "Press Ctrl+C to copy"; it says
- * "Copied" only after a copy that worked.
+ * clipboard is blocked (permissions policy in the iframe, OfficeDev/office-js#1991) it selects the
+ * code and says "Press Ctrl+C to copy"; it says "Copied" only after a copy that worked.
  */
 export function InvitationCodeField(props: { invitationCode: string }): React.ReactElement {
   const services = useHubServices();

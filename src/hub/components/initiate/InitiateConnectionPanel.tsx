@@ -22,11 +22,11 @@ import {
 } from "./wizardModel";
 
 /**
- * The Initiate connection wizard (design.md "What users do", 1) in a panel: visible steps,
- * Back/Next with per-field validation, Initiate with progress, then the invitation code.
- * `onInitiated` runs as soon as the node has created the connection (the list reloads behind
- * the panel); Done closes the panel. Keyboard: Enter in a text field acts as Next; Escape
- * closes the panel wherever the focus is in it (`EscapeScope`).
+ * The Initiate connection wizard (docs/architecture.md#flow-of-one-invitation) in a panel: visible
+ * steps, Back/Next with per-field validation, Initiate with progress, then the invitation code.
+ * `onInitiated` runs as soon as the node has created the connection (the list reloads behind the
+ * panel); Done closes the panel. Keyboard: Enter in a text field acts as Next; Escape closes the
+ * panel wherever the focus is in it (`EscapeScope`).
  */
 export function InitiateConnectionPanel(props: {
   client: SyncNodeClient;

@@ -4,7 +4,8 @@ import * as React from "react";
 /**
  * A horizontal list of the wizard's steps: done steps show a check, the current step is marked
  * for assistive technology with `aria-current="step"`. Colours come from host theme variables
- * (hub.css), so it follows light and dark themes (case H4). It stays on one line in a narrow
+ * (hub.css), so it follows light and dark themes, in portals too
+ * (microsoft/azure-boards-estimate#323). It stays on one line in a narrow
  * panel (hub.css: denser there, other steps' titles shorten with an ellipsis as a last resort,
  * titles are tooltips), and the current step's title stays whole.
  */

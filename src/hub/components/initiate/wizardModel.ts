@@ -1,8 +1,8 @@
 /**
- * The Initiate connection wizard's fields, steps and validation rules (design.md "What users
- * do", 1). Pure functions: the panel renders them, tests check each rule. The rules mirror the
- * node's (src/shared/contracts/connection.ts) so the user hears about a bad value on its step
- * instead of after Initiate.
+ * The Initiate connection wizard's fields, steps and validation rules
+ * (docs/architecture.md#flow-of-one-invitation). Pure functions: the panel renders them, tests
+ * check each rule. The rules mirror the node's (src/shared/contracts/connection.ts) so the user
+ * hears about a bad value on its step instead of after Initiate.
  */
 import type { InitiateConnectionRequest, ProjectRef } from "../../../shared/contracts";
 import {
@@ -61,7 +61,7 @@ export const EMPTY_FIELDS: WizardFields = {
   project: null,
 };
 
-/** The default connection name, `<local>_to_<destination>` (design.md). */
+/** The default connection name, `<local>_to_<destination>`. */
 export function defaultConnectionName(local: string, destination: string): string {
   return local && destination ? `${local.trim()}_to_${destination.trim()}` : "";
 }

@@ -15,7 +15,7 @@ import { useLoad } from "../useLoad";
 import { useMountedRef } from "../useMountedRef";
 
 /**
- * The personal access token the node uses for background sync (case A2). The node verifies it
+ * The personal access token the node uses for background sync. The node verifies it
  * before storing it (invalid or expired: SYNC_ERR_CREDENTIAL_INVALID; missing a permission:
  * SYNC_ERR_CREDENTIAL_PERMISSION); the hub never sees it again, only that one is stored.
  */
