@@ -199,7 +199,7 @@ async function registerPlugins(app: NodeApp, deps: AppDeps): Promise<void> {
   const origins = new Set(deps.config.corsOrigins);
   await app.register(cors, {
     // An absent Origin (same-origin, curl) needs no CORS headers; "null" comes from the
-    // sandboxed iframes of Azure DevOps Server (platform-notes, "Request origin/CORS").
+    // sandboxed iframes of Azure DevOps Server (no allow-same-origin, so no real origin).
     origin: (origin, callback) => callback(null, origin !== undefined && origins.has(origin)),
     methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowedHeaders: ["authorization", "content-type", "x-azdo-access-token"],

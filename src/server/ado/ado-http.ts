@@ -9,9 +9,9 @@
  * - Auth: a PAT as Basic with an empty user name, or an access token as Bearer. Tokens never
  *   reach a log line: the logger only sees method, path, status and timings.
  * - api-version: per product (`ado-api-version.ts`), configured or probed once.
- * - Pacing (case S5): every request first passes the organization gate; a `Retry-After` on
- *   any answer (200 included) pushes the gate; 429/5xx are retried (after `Retry-After`, else
- *   capped jittered backoff) up to `maxAttempts`.
+ * - Pacing (Microsoft Learn "Rate and usage limits"): every request first passes the organization
+ *   gate; a `Retry-After` on any answer (200 included) pushes the gate; 429/5xx are retried (after
+ *   `Retry-After`, else capped jittered backoff) up to `maxAttempts`.
  * - Non-idempotent requests (POST/PATCH unless the caller says otherwise) are retried only when
  *   the service certainly did not run them (429, or the connection was refused). When the
  *   outcome is unknown (timeout, dropped connection, 5xx) the error says so in

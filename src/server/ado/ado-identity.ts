@@ -1,6 +1,6 @@
 /**
  * A small fetch-based client for the Azure DevOps calls the hub API needs on behalf of the
- * signed-in user (design.md, "Trust"), all with the user's access token as
+ * signed-in user (docs/architecture.md#trust-model), all with the user's access token as
  * `Authorization: Bearer <token>`:
  *
  * - `GET {org}/_apis/connectionData`: who the token belongs to (member of this organization).

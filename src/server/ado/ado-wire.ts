@@ -13,7 +13,10 @@ export interface AdoLogger {
   warn(obj: object, msg?: string): void;
 }
 
-/** A request body: JSON, JSON Patch (`application/json-patch+json`, case S1) or bytes. */
+/**
+ * A request body: JSON, JSON Patch (`application/json-patch+json`, Work Items - Update,
+ * wit 7.1) or bytes.
+ */
 export type AdoRequestBody =
   | { kind: "json"; value: unknown }
   | { kind: "patch"; operations: JsonPatchOperation[] }

@@ -1,8 +1,9 @@
 /**
  * Work item comments (wit "Comments", a preview resource: 7.1-preview.4 on Services,
- * 7.0-preview.3 / 6.0-preview.3 on Server). Case S8: where the target supports it, a Markdown
- * comment is added with `format=markdown` so it renders formatted; otherwise it is converted
- * to sanitized HTML. Reading converts to the form the caller asks for, decoding once.
+ * 7.0-preview.3 / 6.0-preview.3 on Server). Where the target supports it, a Markdown comment
+ * is added with `format=markdown` so it renders formatted, not as raw asterisks
+ * (Tiberriver256/mcp-server-azure-devops#179); otherwise it is converted to sanitized HTML. Reading
+ * converts to the form the caller asks for, decoding once.
  */
 import { type AdoHttp, isUnknownOutcome } from "./ado-http";
 import { witPath } from "./ado-paths";

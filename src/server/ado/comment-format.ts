@@ -1,5 +1,6 @@
 /**
- * Comment text between Markdown and HTML (case S8).
+ * Comment text between Markdown and HTML, so a comment written in Markdown renders formatted
+ * on the other side instead of as raw asterisks (Tiberriver256/mcp-server-azure-devops#179).
  *
  * Azure DevOps Services stores comments as Markdown when added with `format=markdown`
  * (Comments 7.1-preview.4); older servers store HTML only. Markdown -> HTML uses `marked` and

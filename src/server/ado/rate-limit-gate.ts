@@ -1,5 +1,5 @@
 /**
- * Rate-limit pacing for one Azure DevOps organization (case S5).
+ * Rate-limit pacing for one Azure DevOps organization (MicrosoftDocs/azure-devops-docs#10832).
  *
  * Azure DevOps "Rate and usage limits" (learn.microsoft.com/azure/devops/integrate/concepts/
  * rate-limits): a client that is being delayed gets `Retry-After` (seconds) on ordinary 200

@@ -1,7 +1,7 @@
 /**
  * Revision deltas of a work item (wit/7.1 Updates_List: `GET .../workItems/{id}/updates`),
- * used to tell the sync's own writes from users' edits (no echo, case S6): an update whose
- * `revisedBy` is the sync identity came from the sync.
+ * used to tell the sync's own writes from users' edits (no echo, docs/architecture.md#sync-model):
+ * an update whose `revisedBy` is the sync identity came from the sync.
  */
 import type { AdoHttp } from "./ado-http";
 import { witPath } from "./ado-paths";

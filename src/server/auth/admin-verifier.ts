@@ -1,7 +1,7 @@
 /**
  * Decides whether the user behind an Azure DevOps access token may see and change this node's
  * connections: a member and a Project Collection Administrator of the node's own organization
- * (design.md, rule 4). Verdicts are cached briefly, keyed by a SHA-256 of the token.
+ * (docs/architecture.md#invariants). Verdicts are cached briefly, keyed by a SHA-256 of the token.
  */
 import { createHash } from "node:crypto";
 

@@ -1,9 +1,10 @@
 /**
  * Verifies the extension's app token (`SDK.getAppToken()`), sent as `Authorization: Bearer`.
- * Rules (design.md "Trust"; learn.microsoft.com "Authenticate and secure web extensions"):
- * HS256 only, key = the extension certificate string as UTF-8 bytes (current, then previous
- * secret for rotation), `exp` required, `exp`/`nbf` checked with a small clock tolerance.
- * Case A1: every bad token is a 401 with its own code, never a 500.
+ * Rules (docs/architecture.md#trust-model; Microsoft Learn "Authenticate and secure web
+ * extensions"): HS256 only, key = the extension certificate string as UTF-8 bytes, not
+ * base64-decoded (MicrosoftDocs/azure-devops-docs#764, MicrosoftDocs/azure-devops-docs#11817)
+ * (current, then previous secret for rotation), `exp` required, `exp`/`nbf` checked with a
+ * small clock tolerance. Every bad token is a 401 with its own code, never a 500.
  */
 import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify } from "jose";
 

@@ -1,5 +1,5 @@
 /**
- * Fastify hooks that authenticate hub API requests (design.md, "Trust"):
+ * Fastify hooks that authenticate hub API requests (docs/architecture.md#trust-model):
  * - `requireAppToken`: the extension app token in `Authorization: Bearer` (every hub call);
  * - `requireAdmin`: additionally the user's access token in `X-AzDO-Access-Token`, checked
  *   against Azure DevOps (member and Project Collection Administrator). The acting user is

@@ -12,7 +12,7 @@ export interface AcceptedConnection {
   write(tx: Db): Promise<void>;
 }
 
-/** Node-to-node steps of the connection lifecycle (src/server/transport/, issue 6). */
+/** Node-to-node steps of the connection lifecycle (acceptance handshake, src/server/transport/). */
 export interface ConnectionLifecycle {
   /**
    * Completes acceptance with the initiator before the row is stored (may call it).

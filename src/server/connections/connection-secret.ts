@@ -1,5 +1,6 @@
 /**
- * The per-connection shared secret (design.md, "Trust"), agreed in the acceptance handshake:
+ * The per-connection shared secret (docs/architecture.md#trust-model), agreed in the acceptance
+ * handshake:
  *
  *   secret = HMAC-SHA256(key = one-time secret of the invitation code,
  *                        "connection-secret:v1:" + connection id + ":" + initiator nonce

@@ -6,7 +6,8 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /**
  * The API view of a connection. The destination short name shows as null ("unknown" in the
- * hub) while the initiator waits for the partner to accept (design.md, "What users do").
+ * hub) while the initiator waits for the partner to accept
+ * (docs/architecture.md#flow-of-one-invitation).
  */
 export function toConnection(row: ConnectionRow): Connection {
   const awaitingPartner = row.role === "initiator" && row.status === "pending";

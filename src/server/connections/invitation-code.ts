@@ -1,12 +1,12 @@
 /**
- * The invitation code format (case A3), version 1:
+ * The invitation code format, version 1:
  *
  *     SN1.<compact JWS>        e.g. SN1.eyJhbGciOiJIUzI1NiIsInR5cCI6IlNOLUlOVklURSJ9.eyJ2Ijox....<43 chars>
  *
  * - Characters: `[A-Za-z0-9._-]` only (URL-safe, survives copy and paste); whitespace and line
  *   breaks anywhere are ignored when reading.
  * - The JWS is HS256 under the issuing node's own key (node_settings). Only the issuer can
- *   check that signature (when the acceptor contacts it: issue 6).
+ *   check that signature (when the acceptor contacts it: handshake-redeem.ts).
  * - The acceptor checks integrity locally with `chk`, a SHA-256 over the other claims, and the
  *   fixed signature length (43 characters = 32 bytes): a cut-off code is "truncated", an edited
  *   one "tampered". (An edit of the signature alone is caught by the issuer.)

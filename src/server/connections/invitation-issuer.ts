@@ -1,6 +1,6 @@
 /**
  * The issuing side of invitation codes: mint, render again, and (for the node-to-node half of
- * acceptance, issue 6) verify and redeem a code this node issued.
+ * acceptance, handshake-redeem.ts) verify and redeem a code this node issued.
  *
  * Only a SHA-256 of each code's one-time secret is stored. The secret itself is derived as
  * HMAC-SHA256(invitation key, "invitation-secret:" + invitation id), so the same code can be
@@ -125,7 +125,7 @@ export async function verifyIssuedInvitation(
 /**
  * Redeems a code this node issued: marks the invitation used and the connection Active, with
  * the acceptor's node URL when it is public. Single-use even under concurrent redemptions (the
- * state update only succeeds once). The node-to-node exchange around it is issue 6.
+ * state update only succeeds once). The node-to-node exchange around it is handshake-redeem.ts.
  * @throws SyncError as `verifyIssuedInvitation`; SYNC_ERR_INVITATION_USED on a lost race
  */
 export async function redeemIssuedInvitation(

@@ -1,5 +1,6 @@
 /**
- * Encryption of secrets at rest (design.md, rule 5): AES-256-GCM under the node's master key.
+ * Encryption of secrets at rest (docs/architecture.md#invariants): AES-256-GCM under the node's
+ * master key.
  *
  * Sealed format (text, safe for any column): `v1.<base64url(iv)>.<base64url(tag)>.<base64url(ciphertext)>`.
  * Each secret is sealed with a context string (e.g. `node_settings:invitation_signing_key`) as

@@ -1,6 +1,6 @@
 /**
- * The one error handler of the sync node (design.md, rule 3): every failure leaves as an
- * `ErrorBody` with a catalogued code.
+ * The one error handler of the sync node (docs/architecture.md#invariants): every failure leaves as
+ * an `ErrorBody` with a catalogued code.
  *
  * - `SyncError`: its own code, status and message.
  * - Schema validation: SYNC_ERR_REQUEST_INVALID with the field in `details`, or the field's

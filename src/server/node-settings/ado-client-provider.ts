@@ -2,8 +2,9 @@
  * The Azure DevOps client the sync engine uses for background sync, built from the node's
  * credential: the PAT stored through Node settings (sealed in `node_settings`) or, when none
  * is stored, `AZDO_PAT`. One client per PAT, sharing one organization gate so every caller
- * honours the same `Retry-After` (case S5). Also resolves the **sync identity**: the user the
- * PAT acts as, whose writes are the sync's own (no echo, case S6).
+ * honours the same `Retry-After` (Microsoft Learn "Rate and usage limits"). Also resolves the
+ * **sync identity**: the user the PAT acts as, whose writes are the sync's own and never echo
+ * back (docs/architecture.md#sync-model).
  */
 import { SyncError } from "../../shared/errors";
 import { AdoHttp, type AdoHttpOptions } from "../ado/ado-http";

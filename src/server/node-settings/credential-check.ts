@@ -1,5 +1,6 @@
 /**
- * Checks a personal access token before the node stores it for background sync (case A2).
+ * Checks a personal access token before the node stores it for background sync: an invalid,
+ * expired or under-privileged token is refused with its own error, and nothing is stored.
  *
  * Rights are not computed here: the service is asked with real calls, as the sync will make
  * them, so rights held through nested groups, PAT scopes and area-path security all count

@@ -1,5 +1,5 @@
 /**
- * Node settings routes: the background-sync credential (case A2). `PUT` verifies the PAT
+ * Node settings routes: the background-sync credential. `PUT` verifies the PAT
  * against Azure DevOps before storing it (sealed); neither route ever returns the token.
  */
 import {

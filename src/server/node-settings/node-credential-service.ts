@@ -1,5 +1,5 @@
 /**
- * Node settings: the background-sync credential (case A2). A PAT is verified against Azure
+ * Node settings: the background-sync credential. A PAT is verified against Azure
  * DevOps (`verifyCredential`: token valid, may read projects, read and write work items)
  * before anything is stored; a failed check stores nothing and answers with distinct codes
  * (SYNC_ERR_CREDENTIAL_INVALID "token invalid or expired", SYNC_ERR_CREDENTIAL_PERMISSION

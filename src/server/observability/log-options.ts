@@ -1,7 +1,7 @@
 /**
- * pino options for the node's logger: level and redaction (design.md, rule 5). Redact paths
- * are exact in pino (`*.pat` does not match a top-level `pat`), so each name is listed both at
- * the top level and one level down.
+ * pino options for the node's logger: level and redaction (docs/architecture.md#invariants). Redact
+ * paths are exact in pino (`*.pat` does not match a top-level `pat`), so each name is listed both
+ * at the top level and one level down.
  */
 import type { LoggerOptions } from "pino";
 

@@ -1,6 +1,6 @@
 /**
- * Wake-ups for the sync queue (design.md, "Storage"): "a sync event was queued for connection
- * X" (wakes the transport: a waiting long-poll, or the pusher) and "a sync request was
+ * Wake-ups for the sync queue (docs/architecture.md#storage): "a sync event was queued for
+ * connection X" (wakes the transport: a waiting long-poll, or the pusher) and "a sync request was
  * received" (wakes the sync engine's workers).
  *
  * - In process: `syncQueueSignals`, an EventEmitter shared by everything in this process.

@@ -1,5 +1,5 @@
 /**
- * The sync queue API (design.md, "Sync model"; stack-notes section 3): each node keeps, in its
+ * The sync queue API (docs/architecture.md#sync-model): each node keeps, in its
  * own database, outgoing **sync events** and incoming **sync requests**. Import everything
  * from this module.
  *

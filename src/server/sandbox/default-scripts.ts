@@ -1,5 +1,5 @@
 /**
- * Default outgoing and incoming scripts for a new connection (feature-anchors 2.5, issue 7).
+ * Default outgoing and incoming scripts for a new connection.
  * Basic-mode connections always run these; Script-mode connections start from them and may
  * edit them. The script API is described in docs/scripts.md.
  */

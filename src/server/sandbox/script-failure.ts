@@ -2,7 +2,8 @@
  * Turning what a QuickJS script threw into a catalogued failure (runs in the script worker).
  * QuickJS reports its limits as uncatchable or internal errors: `InternalError: interrupted`
  * (the deadline interrupt), `InternalError: out of memory` (heap limit or the fixed wasm
- * memory), `InternalError: stack overflow` (setMaxStackSize). Measured in stack-notes section 4.
+ * memory), `InternalError: stack overflow` (setMaxStackSize). Checked in
+ * tests/server/sandbox/limits.integration.test.ts.
  */
 import { locateInScript, scriptFileName } from "./script-location";
 import type { ScriptFailure, ScriptFailureCode } from "./script-task";

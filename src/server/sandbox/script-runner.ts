@@ -1,8 +1,8 @@
 /**
  * The script runner: runs outgoing and incoming scripts in a piscina pool of worker threads,
- * each with its own bounded QuickJS module (script-worker.ts; design.md "Trust": no I/O, a
- * time limit, a fixed memory cap and a stack limit, off the HTTP event loop). Scripts take
- * JSON and give JSON. A host-side AbortController kills a worker that overruns its deadline by
+ * each with its own bounded QuickJS module (script-worker.ts; docs/architecture.md#trust-model:
+ * no I/O, a time limit, a fixed memory cap and a stack limit, off the HTTP event loop). Scripts
+ * take JSON and give JSON. A host-side AbortController kills a worker that overruns its deadline by
  * a grace period (a last resort: the QuickJS interrupt normally stops the script first);
  * piscina then replaces the worker, so the pool keeps serving.
  */
@@ -30,7 +30,7 @@ export interface ScriptRunnerOptions {
   timeoutMs?: number;
   /** QuickJS heap limit per run in bytes (default 48 MiB, below the 64 MiB wasm cap). */
   memoryLimitBytes?: number;
-  /** Each worker's fixed wasm memory cap in bytes (default 64 MiB; stack-notes section 4). */
+  /** Each worker's fixed wasm memory cap in bytes (default 64 MiB). */
   wasmMemoryBytes?: number;
   /** QuickJS stack limit in bytes (default and maximum 256 KiB; larger values are capped). */
   maxStackBytes?: number;
@@ -101,7 +101,7 @@ export interface ScriptRunner {
 
 /**
  * Highest stack limit accepted: above 256 KiB, deep recursion can overflow the wasm stack
- * itself instead of raising a catchable QuickJS error (stack-notes section 4, gotcha 1).
+ * itself instead of raising a catchable QuickJS error (justjake/quickjs-emscripten#60).
  */
 const MAX_STACK_BYTES = 256 * 1024;
 

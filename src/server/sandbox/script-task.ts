@@ -17,7 +17,7 @@ export interface ScriptLimits {
   timeoutMs: number;
   /** QuickJS runtime heap limit in bytes (below the worker's fixed wasm memory cap). */
   memoryLimitBytes: number;
-  /** QuickJS stack limit in bytes (stack-notes section 4, gotcha 1: 256 KiB or less). */
+  /** QuickJS stack limit in bytes (256 KiB or less: see MAX_STACK_BYTES in script-runner.ts). */
   maxStackBytes: number;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The script worker: a piscina task handler that runs one user script in QuickJS
- * (stack-notes section 4). Each worker thread owns one QuickJS wasm module whose
+ * (docs/architecture.md#trust-model). Each worker thread owns one QuickJS wasm module whose
  * WebAssembly.Memory has a FIXED maximum, so no script can grow the worker past it (the QuickJS
- * heap limit alone does not bound strings and typed arrays: quickjs-emscripten#271). Every run
- * gets a fresh runtime and context with a heap limit, a stack limit and a deadline interrupt.
- * If the wasm module itself fails (an abort, a failed dispose), it is dropped and rebuilt for
- * the next task, so the worker keeps serving. Loaded through script-worker-entry.cjs.
+ * heap limit alone does not bound strings and typed arrays: justjake/quickjs-emscripten#271).
+ * Every run gets a fresh runtime and context with a heap limit, a stack limit and a deadline
+ * interrupt. If the wasm module itself fails (an abort, a failed dispose), it is dropped and
+ * rebuilt for the next task, so the worker keeps serving. Loaded through script-worker-entry.cjs.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,7 +30,7 @@ import type { ScriptFailure, ScriptTask, ScriptTaskResult } from "./script-task"
 const WASM_PAGE_BYTES = 64 * 1024;
 /**
  * Default cap of a worker's wasm memory: 64 MiB. Big enough for a work item with thousands of
- * comments, small enough that a bomb fails in well under a second (stack-notes: ~0.2-0.4 s).
+ * comments, small enough that a bomb fails in well under a second (measured: ~0.2-0.4 s).
  */
 const DEFAULT_WASM_MEMORY_BYTES = 64 * 1024 * 1024;
 /** Initial wasm memory: 16 MiB, what the release build asks for at start. */

@@ -1,6 +1,6 @@
 /**
- * The storage interface of the sync node (design.md, "Storage"). One Kysely code path serves
- * SQLite (embedded default) and PostgreSQL; nothing above `storage/` knows which one runs,
+ * The storage interface of the sync node (docs/architecture.md#storage). One Kysely code path
+ * serves SQLite (embedded default) and PostgreSQL; nothing above `storage/` knows which one runs,
  * except through the named capability flags below.
  */
 import type { Kysely, Transaction } from "kysely";

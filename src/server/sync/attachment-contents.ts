@@ -1,5 +1,5 @@
 /**
- * Bytes of attachments that travel inside a sync event (case S4). The receiving node cannot
+ * Bytes of attachments that travel inside a sync event. The receiving node cannot
  * read the sending organization, so the sender downloads each attachment the first time it is
  * sent and puts it in the event (base64). Attachments that came from the other side
  * (`remoteId` set) are never sent back; files larger than the limit are left out with a

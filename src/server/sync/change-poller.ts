@@ -1,6 +1,6 @@
 /**
- * Change detection (design.md, "Sync model"): for each active trigger of a connection, a WIQL
- * query on the trigger's condition and its `System.ChangedDate` watermark; each changed work
+ * Change detection (docs/architecture.md#sync-model): for each active trigger of a connection, a
+ * WIQL query on the trigger's condition and its `System.ChangedDate` watermark; each changed work
  * item goes through `syncWorkItemOut`, and the transaction that enqueues its sync event (or
  * records why it was skipped) also advances the trigger's cursor to that item's (ChangedDate,
  * id). A crash therefore repeats at most the item in hand, nothing between two polls is

@@ -1,7 +1,7 @@
 /**
- * Applying one sync request (design.md, "Sync model"): find the twin (none: first sync), run
- * the incoming script on the replica and the local work item, turn the difference into JSON
- * Patch (`diffWorkItem`), create (with the marker) or update (`test /rev`, conflict
+ * Applying one sync request (docs/architecture.md#flow-of-one-change): find the twin (none: first
+ * sync), run the incoming script on the replica and the local work item, turn the difference into
+ * JSON Patch (`diffWorkItem`), create (with the marker) or update (`test /rev`, conflict
  * re-reads) the work item, add comments and attachments, then in ONE transaction mark the
  * request done and write the twin (remote id, last replica received, echo baseline, id maps).
  * Every step is safe to repeat, so a crash anywhere before the commit only causes a repeat

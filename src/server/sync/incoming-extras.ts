@@ -1,5 +1,5 @@
 /**
- * Adding the comments and attachments an incoming script merged in (cases S4, S8), so that a
+ * Adding the comments and attachments an incoming script merged in, so that a
  * repeated apply (at-least-once delivery, a crash before the commit) adds nothing twice:
  * before adding, an existing comment (same text) or attachment (same name and size) that no
  * twin maps yet is **adopted** instead. The twin's id maps gain one entry per item.

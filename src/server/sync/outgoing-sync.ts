@@ -1,13 +1,13 @@
 /**
  * The outgoing side of one work item: read it, run the outgoing script, decide whether the
- * other side needs it (no echo, case S6), and enqueue a sync event together with the twin's
+ * other side needs it (no echo, below), and enqueue a sync event together with the twin's
  * "last sent" state in one transaction. Change detection, "sync now" and bulk sync all go
  * through `syncWorkItemOut`.
  *
- * No-echo rule (design.md, "Sync model"; case S6). Each twin keeps an **echo baseline**: the
- * replica its local work item produced right after the sync's last write to it (incoming
- * apply) or last send (outgoing). A change is sent only when the outgoing script, run on the
- * current work item, gives a replica that differs from the baseline. So:
+ * No-echo rule (docs/architecture.md#sync-model; tfsaggregator/aggregator-cli#109). Each twin keeps
+ * an **echo baseline**: the replica its local work item produced right after the sync's last write
+ * to it (incoming apply) or last send (outgoing). A change is sent only when the outgoing script,
+ * run on the current work item, gives a replica that differs from the baseline. So:
  * - the sync's own write (System.ChangedBy = the sync identity, values as applied) reproduces
  *   the baseline and is skipped: nothing flows back, revision counts settle;
  * - a user's edit changes the replica and is sent, even when made right after a sync write;

@@ -26,7 +26,8 @@ export function emailsOfReplica(replica: Replica): string[] {
  * The users of this organization among the people `replica` names, as `context.users`
  * (`email` is the address asked for, so the script's lookup by that address matches).
  * A failed lookup (no `vso.identity` scope, an outage) leaves that person out with a warning:
- * the script then gets null from `getUserByEmail`, as for an unknown user (case S2).
+ * the script then gets null from `getUserByEmail`, as for an unknown user
+ * (work-items/identity-fallback.ts).
  */
 export async function scriptUsersFor(
   ado: SyncAdoAccess,

@@ -20,7 +20,8 @@ export interface TwinsTable {
   last_received_replica: string | null;
   /**
    * The replica the local work item produced right after the sync's own last write or send
-   * (JSON): a change that reproduces it has nothing new for the other side (no echo, S6).
+   * (JSON): a change that reproduces it has nothing new for the other side (no echo:
+   * outgoing-sync.ts).
    */
   echo_baseline: string | null;
   /** Local comment id -> remote comment id, for comments the sync created or sent (JSON). */

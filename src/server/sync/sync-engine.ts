@@ -3,7 +3,7 @@
  * changes, and the incoming apply worker. `buildApp` / `main` start it; tests drive
  * `pollOnce` and `worker.runOnce` directly.
  *
- * Connections polled: `active` and `deactivated` ones (design.md: while deactivated, changes
+ * Connections polled: `active` and `deactivated` ones (while deactivated, changes
  * keep queuing and replay in order on activation; the transport holds them back).
  */
 import { listConnections } from "../connections/connection-repository";
@@ -16,7 +16,7 @@ import type { SyncContext } from "./sync-context";
 export interface SyncEngineOptions {
   /**
    * Pause between change-detection passes, in ms. (Default: 5000: a change reaches the other
-   * side within seconds, as issue 7 asks, while each pass costs one WIQL query per active
+   * side within seconds, while each pass costs one WIQL query per active
    * trigger plus one batch read; Azure DevOps' rate limits (200 TSTUs per 5 min sliding window)
    * leave room for that on a handful of connections. Raise it for many connections.)
    */

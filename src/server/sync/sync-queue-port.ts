@@ -3,7 +3,7 @@
  * `transport`). The engine never touches queue tables itself: it goes through this port, and
  * `sync-queue-adapter.ts` binds it to the queue module. Functions that take a `Db` run inside
  * the caller's transaction, so "enqueue + advance the watermark" and "complete the request +
- * write the twin" each commit together (design.md, "Sync model").
+ * write the twin" each commit together (docs/architecture.md#sync-model).
  */
 import type { SyncEnvelope } from "../../shared/contracts/sync-envelope";
 import type { ErrorCode } from "../../shared/errors";

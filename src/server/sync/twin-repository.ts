@@ -1,6 +1,6 @@
 /**
- * Queries on `twins` (design.md, "Sync model": the twin mapping with the last replica sent and
- * received). JSON columns are parsed here, so callers see objects.
+ * Queries on `twins` (docs/architecture.md#sync-model: the twin mapping with the last replica sent
+ * and received). JSON columns are parsed here, so callers see objects.
  */
 import type { Selectable } from "kysely";
 

@@ -1,5 +1,5 @@
 /**
- * The receiver's check of a transport request (design.md, "Trust"), in this order:
+ * The receiver's check of a transport request (docs/architecture.md#trust-model), in this order:
  *   1. the connection exists here        else 404 SYNC_ERR_TRANSPORT_CONNECTION_NOT_FOUND
  *   2. its handshake completed           else 409 SYNC_ERR_TRANSPORT_CONNECTION_INACTIVE
  *   3. the token: signature under the connection secret, issuer = the partner's node id,

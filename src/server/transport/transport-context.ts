@@ -15,7 +15,7 @@ export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /** Tunables of the transport, in milliseconds unless named otherwise. */
 export interface TransportSettings {
-  /** How long a long-poll waits for an event (Default: 25 s, design.md "Sync model"). */
+  /** How long a long-poll waits for an event (Default: 25 s, docs/architecture.md#sync-model). */
   longPollMs: number;
   /**
    * While a long-poll waits, the database is re-read this often even without a wake-up

@@ -29,7 +29,7 @@ export const TRANSPORT_ROUTES = {
 
 /** Most events in one push or poll answer: bounds body size and transaction length. */
 export const MAX_EVENTS_PER_BATCH = 100;
-/** Longest long-poll a caller may ask for, in ms (design.md: "waits up to ~25 s"). */
+/** Longest long-poll a caller may ask for, in ms (docs/architecture.md#sync-model). */
 export const MAX_LONG_POLL_MS = 25_000;
 
 const NodeId = Type.String({ minLength: 1, maxLength: 64 });

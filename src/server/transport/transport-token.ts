@@ -1,7 +1,6 @@
 /**
- * Transport tokens (design.md, "Trust"): every node-to-node request carries
- * `Authorization: Bearer <JWT>`, HS256 under the connection's shared secret (stack-notes
- * section 5), with the claims:
+ * Transport tokens (docs/architecture.md#trust-model): every node-to-node request carries
+ * `Authorization: Bearer <JWT>`, HS256 under the connection's shared secret, with the claims:
  *
  *   cid  connection id             iss  sender's node id
  *   iat  issued at (s)             exp  iat + 60 s

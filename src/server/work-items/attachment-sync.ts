@@ -1,6 +1,6 @@
 /**
- * Attaching a set of files to a work item without letting one bad file sink the rest (case
- * S4). Limits, from the service's answers:
+ * Attaching a set of files to a work item without letting one bad file sink the rest.
+ * Limits, from the service's answers:
  * - at most 100 attached files per work item: TF237082 "... would have more than 100 attached
  *   files";
  * - a size limit per file: VS403313 (413) "The attachment exceeds the maximum allowed size".

@@ -1,5 +1,5 @@
 /**
- * Unknown identities in identity fields (case S2).
+ * Unknown identities in identity fields (bluebasher/WorkItemUpdater#78).
  *
  * The work item API accepts an e-mail address (or UPN, or unique display name) in identity
  * fields such as `System.AssignedTo` and resolves it itself, counting group-held and

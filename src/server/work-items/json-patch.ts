@@ -1,9 +1,10 @@
 /**
- * Builds the JSON Patch documents Azure DevOps expects for work item create and update (case
- * S1): always an array of `{op, path, value}`, field paths `/fields/<reference name>`, sent as
- * `application/json-patch+json` (Work Items_Create / Work Items_Update in wit/7.1). Setting a
- * field uses `add` (the service treats it as replace); clearing uses `remove`; optimistic
- * concurrency uses `{op: "test", path: "/rev", value: rev}` first (spec example
+ * Builds the JSON Patch documents Azure DevOps expects for work item create and update
+ * (devopshq/tfs#39): always an array of `{op, path, value}`, field paths
+ * `/fields/<reference name>`, sent as `application/json-patch+json` (Work Items_Create /
+ * Work Items_Update in wit/7.1). Setting a field uses `add` (the service treats it as replace);
+ * clearing uses `remove`; optimistic concurrency uses `{op: "test", path: "/rev", value: rev}`
+ * first (spec example
  * PATCH__wit_workitems__taskId_validate_only).
  */
 import type { AdoWorkItemRelation, JsonPatchOperation } from "../ado/ado-types";

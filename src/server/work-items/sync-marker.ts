@@ -1,5 +1,5 @@
 /**
- * The marker tag on work items the sync creates (design.md, "Sync model": a marker that
+ * The marker tag on work items the sync creates (docs/architecture.md#sync-model: a marker that
  * survives a lost response, so a retried create adopts instead of duplicating). Format:
  * `xsync:<connection id>:<remote work item id>`. Tags cannot hold `;` or `,`; neither part
  * does. Scripts never see marker tags: they are taken out of `workItem.labels` when a work

@@ -1,7 +1,7 @@
 /**
  * Warnings: things that went partly wrong without failing the work item (a skipped
  * attachment, a cut title, an unknown assignee). Operations that can partly fail return them
- * in results instead of throwing (style-anchors habit 7).
+ * in results instead of throwing.
  */
 
 /** The kinds of warning the Azure DevOps client reports. */

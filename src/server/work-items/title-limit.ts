@@ -1,7 +1,7 @@
 /**
- * Title limits (case S3). `System.Title` holds at most 255 characters; a longer one is refused
- * with TF401324 ("... exceeds its size limit"), and the whole save fails. Azure DevOps counts
- * .NET string length, i.e. UTF-16 code units, so an emoji counts 2.
+ * Title limits (solidify/jira-azuredevops-migrator#627). `System.Title` holds at most 255
+ * characters; a longer one is refused with TF401324 ("... exceeds its size limit"), and the whole
+ * save fails. Azure DevOps counts .NET string length, i.e. UTF-16 code units, so an emoji counts 2.
  */
 import type { SyncWarning } from "./sync-warning";
 

@@ -1,5 +1,5 @@
 /**
- * Creates that never make a second work item (case S5, design.md "Sync model").
+ * Creates that never make a second work item (docs/architecture.md#sync-model).
  *
  * A create (`POST .../workitems/$Type`) is not idempotent, and its answer can be lost after
  * the service saved the item (timeout, dropped connection, 5xx). Repeating it blindly makes a

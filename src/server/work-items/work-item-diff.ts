@@ -17,7 +17,7 @@ import {
   WORK_ITEM_FIELD_REFS,
 } from "./work-item-fields";
 
-/** A comment the sync engine must add (`POST _apis/wit/workItems/{id}/comments`, case S8). */
+/** A comment the sync engine must add (`POST _apis/wit/workItems/{id}/comments`). */
 export interface CommentToAdd {
   body: string;
   format: "html" | "markdown";
@@ -26,7 +26,7 @@ export interface CommentToAdd {
   author: ScriptUser | null;
 }
 
-/** An attachment the sync engine must copy (fetch by `contentRef`, upload, link; case S4). */
+/** An attachment the sync engine must copy (fetch by `contentRef`, upload, link). */
 export interface AttachmentToAdd {
   remoteId: string | null;
   filename: string;

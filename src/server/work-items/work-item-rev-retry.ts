@@ -1,5 +1,5 @@
 /**
- * Updates that survive concurrent edits (case S7).
+ * Updates that survive concurrent edits (tfsaggregator/aggregator-cli#128).
  *
  * Every update carries `test /rev` with the revision it was computed from. When a user saved
  * in between, Azure DevOps refuses it (412, TF26071 or a failed test): the work item is read

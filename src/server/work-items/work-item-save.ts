@@ -1,6 +1,6 @@
 /**
  * Saving work items so that one bad value does not sink the whole save: titles are cut to the
- * limit (case S3) and unknown identities are left out or replaced by the fallback (case S2).
+ * limit and unknown identities are left out or replaced by the fallback.
  * Each such change becomes a warning in the result.
  */
 import { isSyncError } from "../../shared/errors";

@@ -1,7 +1,7 @@
 /**
  * Writing what an incoming script changed to Azure DevOps: a create with the connection's
- * marker (a retried create adopts the earlier one, design.md "Sync model"), or an update
- * guarded by `test /rev` that, on a conflict (case S7), re-reads the work item and re-applies
+ * marker (a retried create adopts the earlier one, docs/architecture.md#sync-model), or an update
+ * guarded by `test /rev` that, on a conflict, re-reads the work item and re-applies
  * only the fields this sync request owns, at most 3 times, so a user's concurrent edit to
  * other fields survives.
  */
@@ -16,7 +16,7 @@ import type { WorkItemChanges } from "./work-item-diff";
 import { setFieldsPlan, updateOwnedFields } from "./work-item-rev-retry";
 
 /**
- * Re-reads after a rev conflict. (3, as case S7 asks: a user saving the same work item three
+ * Re-reads after a rev conflict. (3: a user saving the same work item three
  * times within the seconds one apply takes is rare; after that the sync queue's backoff
  * retries the whole request later instead of looping tightly against a busy item.)
  */

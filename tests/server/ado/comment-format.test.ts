@@ -1,7 +1,7 @@
 import { commentAsMarkdown, commentForTarget } from "../../../src/server/ado/comment-api";
 import { htmlToMarkdown, markdownToHtml } from "../../../src/server/ado/comment-format";
 
-describe("comment formats (case S8)", () => {
+describe("comment formats (Markdown and HTML)", () => {
   it("renders Markdown as HTML for a target without Markdown comments", () => {
     const sent = commentForTarget(
       { text: "**bold** and *italic*\n\n- one\n- two", format: "markdown" },

@@ -4,7 +4,7 @@ import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fix
 
 const MARKDOWN = "**Fixed** in `build 42` & deployed:\n\n- step *one*\n- step two";
 
-describe.each(["services", "server2022"] as const)("comments on %s (case S8)", (product) => {
+describe.each(["services", "server2022"] as const)("comments on %s", (product) => {
   let fx: AdoFixture;
   let workItemId: number;
   beforeAll(async () => {

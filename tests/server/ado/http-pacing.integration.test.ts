@@ -3,7 +3,7 @@ import { isSyncError } from "../../../src/shared/errors";
 import { startScriptedServer } from "../../helpers/scripted-ado-server";
 import { TestClock } from "../../helpers/test-clock";
 
-describe("AdoHttp pacing over real HTTP (case S5)", () => {
+describe("AdoHttp pacing over real HTTP (Retry-After)", () => {
   let server: Awaited<ReturnType<typeof startScriptedServer>>;
   let clock: TestClock;
   let http: AdoHttp;

@@ -5,7 +5,7 @@ import {
 } from "../../../src/server/ado/rate-limit-gate";
 import { TestClock } from "../../helpers/test-clock";
 
-describe("rate-limit pacing (case S5)", () => {
+describe("rate-limit pacing (Retry-After and backoff)", () => {
   it("parses Retry-After as seconds or an HTTP date", () => {
     const now = Date.parse("2026-11-29T12:00:00Z");
     expect(parseRetryAfter("5", now)).toBe(5000);

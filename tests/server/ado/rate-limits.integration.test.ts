@@ -6,7 +6,7 @@ import { createWorkItem } from "../../../src/server/work-items/work-item-save";
 import { isSyncError } from "../../../src/shared/errors";
 import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fixture";
 
-describe("rate limits and lost answers against the emulator (case S5)", () => {
+describe("rate limits and lost answers against the emulator", () => {
   let fx: AdoFixture;
   beforeAll(async () => {
     fx = await startAdoFixture({}, { product: "services" });

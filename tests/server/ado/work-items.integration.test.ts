@@ -10,7 +10,7 @@ describe("work items against the emulator", () => {
   });
   afterAll(() => fx.emulator.close());
 
-  it("creates with $Type and updates with a JSON Patch array (case S1)", async () => {
+  it("creates with $Type and updates with a JSON Patch array (Work Items - Update)", async () => {
     const created = await createWorkItem(fx.http, {
       project: "Alpha",
       type: "User Story",
@@ -30,7 +30,7 @@ describe("work items against the emulator", () => {
     expect(read.fields["Microsoft.VSTS.Common.Priority"]).toBe(2);
   });
 
-  it("saves a too-long title cut to 255 units with a warning (case S3)", async () => {
+  it("saves a too-long title cut to 255 units with a warning", async () => {
     const title = `[fabrikam] ${"a".repeat(243)}😀 and more`;
     const created = await createWorkItem(fx.http, {
       project: "Alpha",
@@ -43,7 +43,7 @@ describe("work items against the emulator", () => {
     expect(created.warnings.map((w) => w.code)).toEqual(["TITLE_TRUNCATED"]);
   });
 
-  it("saves every other field when the assignee is unknown, with a warning (case S2)", async () => {
+  it("saves every other field when the assignee is unknown, with a warning", async () => {
     const created = await createWorkItem(fx.http, {
       project: "Alpha",
       type: "Bug",
@@ -63,7 +63,7 @@ describe("work items against the emulator", () => {
     ]);
   });
 
-  it("uses the configured fallback identity for an unknown assignee (case S2)", async () => {
+  it("uses the configured fallback identity for an unknown assignee", async () => {
     const created = await createWorkItem(
       fx.http,
       {

@@ -1,4 +1,4 @@
-/** Case A1: app-token validation, and the administrator check with its cache. */
+/** App-token validation, and the administrator check with its cache. */
 import { generateKeyPair, SignJWT } from "jose";
 
 import { AppTokenVerifier } from "../../../src/server/auth/app-token-verifier";
@@ -31,7 +31,7 @@ function flipSignatureChar(token: string): string {
   return token.slice(0, index) + replacement + token.slice(index + 1);
 }
 
-describe("app token verification (case A1)", () => {
+describe("app token verification", () => {
   test("a token under the current or the previous secret is accepted", async () => {
     expect(await codeOf(`Bearer ${await signAppToken(APP_SECRET)}`)).toBe("accepted");
     expect(await codeOf(`Bearer ${await signAppToken(PREVIOUS_APP_SECRET)}`)).toBe("accepted");

@@ -1,4 +1,4 @@
-/** Case A3: invitation codes between two nodes, and every broken code with its own code. */
+/** Invitation codes between two nodes, and every broken code with its own code. */
 import { createHash } from "node:crypto";
 
 import {

@@ -1,6 +1,7 @@
 /**
  * Requests Node's HTTP parser refuses before any route runs still get an error body with a
- * catalogued code (design.md rule 3), over a real socket; validation errors name what is wrong.
+ * catalogued code (docs/architecture.md#invariants), over a real socket; validation errors name
+ * what is wrong.
  */
 import net from "node:net";
 

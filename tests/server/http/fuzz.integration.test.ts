@@ -1,7 +1,7 @@
 /**
- * Property test (design.md, rule 3): 1,000+ random or malformed requests per dialect, built from
- * a seeded PRNG. None may get a 5xx, every rejection carries a catalogued code, and the stored
- * data is unchanged at the end.
+ * Property test (docs/architecture.md#invariants): 1,000+ random or malformed requests per dialect,
+ * built from a seeded PRNG. None may get a 5xx, every rejection carries a catalogued code, and the
+ * stored data is unchanged at the end.
  */
 import { routePath, ROUTES } from "../../../src/shared/contracts/routes";
 import { isErrorCode } from "../../../src/shared/errors";

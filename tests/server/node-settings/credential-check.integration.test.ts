@@ -4,7 +4,7 @@ import { verifyCredential } from "../../../src/server/node-settings/credential-c
 import { isSyncError } from "../../../src/shared/errors";
 import { startAdoFixture } from "../../helpers/ado-emulator-fixture";
 
-describe("verifyCredential (case A2)", () => {
+describe("verifyCredential (the background-sync PAT check)", () => {
   let emulator: Emulator;
   beforeAll(async () => {
     const seedUsers = [

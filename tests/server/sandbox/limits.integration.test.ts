@@ -1,5 +1,5 @@
 /**
- * Resource limits (stack-notes section 4): the deadline interrupt, the stack limit, the fixed
+ * Resource limits of the script sandbox: the deadline interrupt, the stack limit, the fixed
  * wasm memory (typed-array and string bombs the QuickJS heap limit alone does not stop), and
  * the host-side kill. After each failure the pool keeps serving. Assertions use the error
  * kind; the only time bounds are generous upper bounds.

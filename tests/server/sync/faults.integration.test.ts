@@ -1,5 +1,6 @@
 /**
- * Field cases S2-S7 and crashes, on two emulated organizations with the emulator's fault
+ * Azure DevOps faults (throttling, lost answers, rev conflicts, title and attachment limits,
+ * unknown identities) and crashes, on two emulated organizations with the emulator's fault
  * injection, through the real sync queue (see sync-harness.ts for how events move between
  * the nodes).
  */
@@ -111,7 +112,7 @@ for (const dialect of testDialects()) {
       expect(copy.fields["System.Title"]).toBe("Crash during comment, edited");
     });
 
-    test("S5: throttled and dropped creates make exactly one work item", async () => {
+    test("throttled and dropped creates make exactly one work item", async () => {
       pair.b.emulator.faults.add({
         kind: "throttle",
         method: "POST",
@@ -130,7 +131,7 @@ for (const dialect of testDialects()) {
       expect(pair.b.emulator.faults.hits().throttle).toBeGreaterThan(0);
     });
 
-    test("S7: a concurrent edit of another field survives; only the event's fields are re-applied", async () => {
+    test("a concurrent edit of another field survives; only the event's fields are re-applied", async () => {
       const source = await createAsUser(pair.a, "Bug", {
         "System.Title": "Concurrent",
         "System.Description": "<p>one</p>",
@@ -179,7 +180,7 @@ for (const dialect of testDialects()) {
       expect(await status.errors(pair.b.connectionId)).toEqual([]);
     });
 
-    test("S3: a title cut to the limit after a prefix saves, without splitting a surrogate pair", async () => {
+    test("a title cut to the limit after a prefix saves, without splitting a surrogate pair", async () => {
       const prefixing = INCOMING_WITH_STATE.replace(
         "workItem.summary = replica.summary;",
         'workItem.summary = "[contoso] " + replica.summary;',
@@ -206,7 +207,7 @@ for (const dialect of testDialects()) {
       expect(created?.warnings.join(" ")).toMatch(/title/i);
     });
 
-    test("S2: an assignee unknown on the other side is left out; the rest saves with a warning", async () => {
+    test("an assignee unknown on the other side is left out; the rest saves with a warning", async () => {
       const withAssignee = `${INCOMING_WITH_STATE}\nworkItem.assignee = replica.assignee;\n`;
       await setIncomingScript(pair.b, withAssignee);
       const source = await createAsUser(pair.a, "Bug", {
@@ -228,7 +229,7 @@ for (const dialect of testDialects()) {
       expect(created?.warnings.join(" ")).toContain("ada@contoso.example");
     });
 
-    test("S4: an attachment over the size limit is skipped with a warning; the work item and the rest sync", async () => {
+    test("an attachment over the size limit is skipped with a warning; the work item and the rest sync", async () => {
       const limits = pair.a.context.limits;
       (pair.a.context as { limits: typeof limits }).limits = { ...limits, maxAttachmentBytes: 10 };
       try {

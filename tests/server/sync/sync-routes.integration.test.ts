@@ -1,6 +1,6 @@
 /**
  * The sync engine's hub API over buildApp (in-process requests), against an emulated
- * organization: node credential (case A2), triggers with WIQL validation, bulk sync with
+ * organization: node credential, triggers with WIQL validation, bulk sync with
  * progress, statistics, history, sync now, errors, script test runs.
  */
 import { type Emulator, startEmulator } from "../../../src/devhost/emulator/emulator";
@@ -69,7 +69,7 @@ describe.each(testDialects())("sync API on %s", (dialect) => {
     await emulator?.close();
   });
 
-  test("A2: a bad, expired or under-privileged token is refused with distinct codes and nothing is stored", async () => {
+  test("a bad, expired or under-privileged token is refused with distinct codes and nothing is stored", async () => {
     expect((await call("GET", ROUTES.nodeCredential)).json()).toMatchObject({ source: "none" });
     const expired = await emulator.createPat({
       userId: emulator.users.sync,

@@ -1,7 +1,7 @@
 /**
- * Issue 6 with two real nodes on loopback: A (contoso) public, B (fabrikam) private. Initiate
- * on A with a private destination, accept on B; events flow both ways; A never opens a
- * connection to B; kills, restarts and a 60 s outage lose and duplicate nothing.
+ * A public-private connection with two real nodes on loopback: A (contoso) public, B (fabrikam)
+ * private. Initiate on A with a private destination, accept on B; events flow both ways; A never
+ * opens a connection to B; kills, restarts and a 60 s outage lose and duplicate nothing.
  */
 import { readSyncCursor } from "../../../src/server/queue/sync-queue";
 import {

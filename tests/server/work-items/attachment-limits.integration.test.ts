@@ -44,7 +44,7 @@ const file = (name: string, size: number): AttachmentFile => ({
   read: async () => new Uint8Array(size).fill(65),
 });
 
-describe("attachFiles (case S4)", () => {
+describe("attachFiles", () => {
   it("attaches what fits and skips the rest with name, size and the server's code, once", async () => {
     const state = { links: 0, uploads: 0 };
     const server = await startScriptedServer([attachmentHandler(state)]);

@@ -15,7 +15,7 @@ const file = (name: string, size: number): AttachmentFile => ({
   read: async () => new Uint8Array(size).fill(66),
 });
 
-describe("attachments against the emulator (case S4)", () => {
+describe("attachments against the emulator", () => {
   let fx: AdoFixture;
   beforeAll(async () => {
     fx = await startAdoFixture({ attachmentMaxBytes: 2048, attachmentsPerWorkItem: 3 });

@@ -36,7 +36,7 @@ function workItemHandler(items: AdoWorkItem[], drops: { remaining: number }) {
   };
 }
 
-describe("createWithMarker (case S5: a retried create never makes a second item)", () => {
+describe("createWithMarker (a retried create never makes a second item)", () => {
   it("adopts the work item whose create answer was lost instead of creating another", async () => {
     const items: AdoWorkItem[] = [];
     const server = await startScriptedServer([workItemHandler(items, { remaining: 1 })]);

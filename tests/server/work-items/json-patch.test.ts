@@ -6,7 +6,7 @@ import {
   fieldsOfPatch,
 } from "../../../src/server/work-items/json-patch";
 
-describe("JSON Patch building (case S1)", () => {
+describe("JSON Patch building", () => {
   it("builds an array of {op, path, value} with field reference names", () => {
     const patch = buildUpdatePatch(
       { "System.Title": "New title", "Microsoft.VSTS.Common.Priority": 2, "System.Tags": null },

@@ -7,7 +7,7 @@ import { createWorkItem } from "../../../src/server/work-items/work-item-save";
 import { isSyncError } from "../../../src/shared/errors";
 import { type AdoFixture, startAdoFixture } from "../../helpers/ado-emulator-fixture";
 
-describe("rev-conflict retries (case S7)", () => {
+describe("rev-conflict retries", () => {
   let fx: AdoFixture;
   beforeAll(async () => {
     fx = await startAdoFixture();

@@ -1,6 +1,6 @@
 import { DEFAULT_TITLE_MAX, limitTitle } from "../../../src/server/work-items/title-limit";
 
-describe("limitTitle (case S3)", () => {
+describe("limitTitle", () => {
   it("keeps a title within the limit unchanged and warns about nothing", () => {
     const title = "x".repeat(DEFAULT_TITLE_MAX);
     expect(limitTitle(title)).toEqual({ title });

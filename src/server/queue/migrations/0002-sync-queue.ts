@@ -1,5 +1,5 @@
 /**
- * Migration 0002: the sync queue (design.md, "Sync model"). Runs unchanged on SQLite and
+ * Migration 0002: the sync queue (docs/architecture.md#sync-model). Runs unchanged on SQLite and
  * PostgreSQL: text ids, `bigint` epoch-ms times and sequence numbers, text states and JSON.
  *
  * - `sync_cursors`: one row per connection: the last outgoing `seq` handed out, the highest
