@@ -1,5 +1,5 @@
 /**
- * Build test (case H2): the hub bundle holds exactly one azure-devops-extension-sdk module, and
+ * Build test: the hub bundle holds exactly one azure-devops-extension-sdk module, and
  * npm resolves exactly one SDK version. Reads the stats that `npm run build:hub` writes.
  */
 import { execFileSync } from "node:child_process";
@@ -31,7 +31,7 @@ beforeAll(() => {
   }
 }, 180_000);
 
-test("the bundle contains exactly one SDK module (H2)", () => {
+test("the bundle contains exactly one SDK module", () => {
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as { modules: StatsModule[] };
   const sdkModules = new Set(
     flatten(stats.modules).filter((n) =>
@@ -42,7 +42,7 @@ test("the bundle contains exactly one SDK module (H2)", () => {
   expect([...sdkModules][0]).toContain("esm");
 });
 
-test("npm resolves one SDK version (H2)", () => {
+test("npm resolves one SDK version", () => {
   const out = execFileSync("npm", ["ls", "azure-devops-extension-sdk", "--all", "--json"], {
     cwd: root,
     encoding: "utf8",

@@ -37,11 +37,11 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 const text = (name: string) => zip.file(name)!.async("string");
 
-test("writes exactly one .vsix named after publisher, id and version (P2)", () => {
+test("writes exactly one .vsix named after publisher, id and version", () => {
   expect(vsixNames).toEqual(["idalko-tools.exalate-1.2.3.vsix"]);
 });
 
-test("declares exactly one hub 'adnode' in the collection admin hub group (P1)", async () => {
+test("declares exactly one hub 'adnode' in the collection admin hub group", async () => {
   const manifest = JSON.parse(await text("extension.vsomanifest"));
   const hubs = manifest.contributions.filter((c: { type: string }) => c.type === "ms.vss-web.hub");
   expect(hubs).toHaveLength(1);
@@ -51,7 +51,7 @@ test("declares exactly one hub 'adnode' in the collection admin hub group (P1)",
   expect(manifest.scopes).toEqual(expect.arrayContaining(["vso.project", "vso.work_write"]));
 });
 
-test("every contribution uri exists in the package with exact letter case (P1)", async () => {
+test("every contribution uri exists in the package with exact letter case", async () => {
   const manifest = JSON.parse(await text("extension.vsomanifest"));
   const files = new Set(Object.keys(zip.files));
   const uris = manifest.contributions
@@ -61,7 +61,7 @@ test("every contribution uri exists in the package with exact letter case (P1)",
   for (const uri of uris) expect(files.has(uri)).toBe(true);
 });
 
-test("ships the details page as the Content.Details asset, and no source or tests (P3)", async () => {
+test("ships the details page as the Content.Details asset, and no source or tests", async () => {
   const vsix = await text("extension.vsixmanifest");
   const asset = vsix.match(
     /Type="Microsoft\.VisualStudio\.Services\.Content\.Details"[^>]*Path="([^"]+)"/,
@@ -75,7 +75,7 @@ test("ships the details page as the Content.Details asset, and no source or test
   expect(names).toContain("dist/hub/hub.js");
 });
 
-test("targets Services and an open-ended Server range (P4)", async () => {
+test("targets Services and an open-ended Server range", async () => {
   const vsix = await text("extension.vsixmanifest");
   expect(vsix).toContain('Id="Microsoft.VisualStudio.Services.Cloud"');
   const server = vsix.match(/Id="Microsoft\.TeamFoundation\.Server"[^>]*Version="([^"]+)"/);

@@ -33,7 +33,7 @@ async function failure(promise: Promise<unknown>): Promise<SyncError> {
   throw new Error("expected a SyncError");
 }
 
-test("a 401 refreshes the app token once and retries; the caller sees no error (H9)", async () => {
+test("a 401 refreshes the app token once and retries; the caller sees no error", async () => {
   node.validAppTokens.add("app-token-2");
   const { provider, calls } = rotatingTokens();
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: provider });

@@ -104,7 +104,7 @@ test("initiate on one node, inspect and accept on the other, then manage the con
   );
 });
 
-test("an expired app token is refreshed once and the call succeeds (H9)", async () => {
+test("an expired app token is refreshed once and the call succeeds", async () => {
   const provider = tokens();
   const client = new SyncNodeClient({ nodeUrl: contosoUrl, tokens: provider });
   await expect(client.listConnections()).resolves.toEqual(expect.any(Array));

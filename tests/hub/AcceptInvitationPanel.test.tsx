@@ -68,7 +68,7 @@ test("every invitation error code has its own text", () => {
 });
 
 test.each(invitationCodes)(
-  "an invitation code rejected with %s shows its own message (A3)",
+  "an invitation code rejected with %s shows its own message",
   async (code: ErrorCode) => {
     backend.invitationErrors.set("BROKEN", code);
     await openAccept();

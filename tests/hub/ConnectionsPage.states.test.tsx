@@ -92,7 +92,7 @@ test("rows show name, description, short names, type, mode, status, project", as
   expect(rows[3].textContent).toContain("Deactivated");
 });
 
-test("200 connections render in the one table (H6)", async () => {
+test("200 connections render in the one table", async () => {
   for (let i = 0; i < 200; i++) {
     backend.connections.push(connection({ id: `c-${i}`, name: `connection_${i}` }));
   }
@@ -102,7 +102,7 @@ test("200 connections render in the one table (H6)", async () => {
   expect(screen.getByRole("table").getAttribute("aria-rowcount")).toBe("201");
 });
 
-test("the app token is refreshed once on 401 and the user sees no error (H9)", async () => {
+test("the app token is refreshed once on 401 and the user sees no error", async () => {
   backend.connections.push(connection());
   backend.validAppTokens = new Set(["app-token-2"]);
   sdkMock.sdk.getAppToken.mockImplementation(() => {

@@ -15,7 +15,7 @@ beforeEach(() => {
 
 afterEach(restoreParent);
 
-test("leaving and re-entering the hub renders the connection list every time (H8)", async () => {
+test("leaving and re-entering the hub renders the connection list every time", async () => {
   for (let visit = 0; visit < 3; visit++) {
     const view = await renderHub();
     await findTable();

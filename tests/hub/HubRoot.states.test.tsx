@@ -39,7 +39,7 @@ test("shows a spinner while the handshake is pending, then the Connections page"
   expect(mock.control.calls.notifyLoadSucceeded).toBe(1);
 });
 
-test("shows the could-not-reach message with Reload when the host never answers (H1)", async () => {
+test("shows the could-not-reach message with Reload when the host never answers", async () => {
   const reload = jest.fn();
   render(<HubRoot reload={reload} />);
   await act(async () => {
@@ -53,14 +53,14 @@ test("shows the could-not-reach message with Reload when the host never answers 
   expect(mock.control.calls.notifyLoadFailed).toBe(1);
 });
 
-test("fails at once when the page is not framed by any host (H1)", async () => {
+test("fails at once when the page is not framed by any host", async () => {
   pretendFramed(false);
   render(<HubRoot />);
   await act(async () => undefined);
   expect(screen.getByText(/could not reach Azure DevOps/)).toBeTruthy();
 });
 
-test("re-mounting after a completed handshake renders the page again without a new handshake (H8)", async () => {
+test("re-mounting after a completed handshake renders the page again without a new handshake", async () => {
   const first = render(<HubRoot />);
   await act(async () => mock.control.resolveInit());
   first.unmount();

@@ -46,7 +46,7 @@ test("copies with the Clipboard API and says Copied", async () => {
   expect(legacyCopy).not.toHaveBeenCalled();
 });
 
-test("falls back to the legacy copy command when the Clipboard API is blocked (H7)", async () => {
+test("falls back to the legacy copy command when the Clipboard API is blocked", async () => {
   setClipboard(() => Promise.reject(new DOMException("blocked", "NotAllowedError")));
   legacyCopy.mockReturnValue(true);
   renderField();
@@ -55,7 +55,7 @@ test("falls back to the legacy copy command when the Clipboard API is blocked (H
   expect(screen.getByRole("status").textContent).toBe("Copied to the clipboard.");
 });
 
-test("when both fail it selects the code, says Press Ctrl+C, and never says Copied (H7)", async () => {
+test("when both fail it selects the code, says Press Ctrl+C, and never says Copied", async () => {
   setClipboard(() => Promise.reject(new DOMException("blocked", "NotAllowedError")));
   legacyCopy.mockReturnValue(false);
   const notify = renderField();
@@ -70,7 +70,7 @@ test("when both fail it selects the code, says Press Ctrl+C, and never says Copi
   expect(notify).not.toHaveBeenCalled();
 });
 
-test("with no Clipboard API at all, a throwing legacy copy also ends in Press Ctrl+C (H7)", async () => {
+test("with no Clipboard API at all, a throwing legacy copy also ends in Press Ctrl+C", async () => {
   setClipboard(undefined);
   legacyCopy.mockImplementation(() => {
     throw new Error("execCommand failed");

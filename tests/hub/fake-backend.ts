@@ -1,7 +1,7 @@
 /**
  * A fake `fetch` for jsdom hub tests that answers like a sync node (in memory) and like Azure
  * DevOps' project list. Tests drive it: failures per route, requests that never answer, and
- * the app tokens the node accepts (case H9).
+ * the app tokens the node accepts.
  */
 import type {
   Connection,
