@@ -16,8 +16,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { type DevEnvironment, startDevEnvironment } from "./dev-environment";
-import type { FlatPorts } from "./dev-ports";
+import { type DevEnvironment, startDevEnvironment } from "./process/dev-environment";
+import type { FlatPorts } from "./process/dev-ports";
 
 const PORT_FLAGS: Array<[keyof FlatPorts, string, string]> = [
   ["host", "port", "DEVHOST_PORT"],
