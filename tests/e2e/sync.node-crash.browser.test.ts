@@ -50,17 +50,22 @@ const found = (what: string, probe: () => Promise<AdoWorkItem[]>) =>
   );
 
 /**
- * SIGKILL for the node itself: `tsx` runs it in a child process of its own, which a kill of
- * the tsx parent would leave running; killing the innermost process is the crash.
+ * SIGKILL for the node process and any process it started (the node runs in the spawned
+ * process itself; killing every process of it is the crash).
  */
 async function crash(side: BenchSide): Promise<void> {
-  const tsxPid = side.node.child.pid!;
+  const nodePid = side.node.child.pid!;
   const exited = new Promise((resolve) => side.node.child.once("exit", resolve));
-  const children = execFileSync("pgrep", ["-P", String(tsxPid)])
-    .toString()
-    .trim()
-    .split("\n");
-  for (const pid of [...children.filter(Boolean).map(Number), tsxPid]) {
+  let children: string[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(nodePid)])
+      .toString()
+      .trim()
+      .split("\n");
+  } catch {
+    // pgrep exits with 1 when the node has no child processes.
+  }
+  for (const pid of [...children.filter(Boolean).map(Number), nodePid]) {
     try {
       process.kill(pid, "SIGKILL");
     } catch {

@@ -40,6 +40,12 @@ export interface DevEnvironmentOptions {
   startNodes?: boolean;
   /** Build the hub when dist/hub is missing or stale (Default true). */
   buildHub?: boolean;
+  /**
+   * Where the sync nodes' output goes: "stream" (Default) passes each line to `log`, prefixed
+   * with the node's name; "files" appends it to `<dataDir>/logs/<org>-node.log`.
+   */
+  nodeLogs?: "stream" | "files";
+  /** Receives the dev host's progress lines (Default: console.log). */
   log?: (line: string) => void;
 }
 
@@ -52,6 +58,8 @@ export interface DevOrganizationUrls {
   emulatorUrl: string;
   /** The sync node's URL, when it runs. */
   nodeUrl?: string;
+  /** Absolute path of the sync node's log file, when it runs with `nodeLogs: "files"`. */
+  nodeLogFile?: string;
 }
 
 /** A running local product. */
@@ -60,13 +68,11 @@ export interface DevEnvironment {
   hostUrl: string;
   /** Origin serving dist/hub, e.g. http://127.0.0.1:3001. */
   hubOrigin: string;
+  /** Absolute path of the data folder (each organization's data is in `<dataDir>/<org>/`). */
+  dataDir: string;
   organizations: Record<DevOrganizationName, DevOrganizationUrls>;
-  /**
-   * Stops every server and child process; resolves when all have stopped.
-   * @param options.signalled the sync node children got the signal already (Ctrl-C in a
-   *   terminal reaches the whole process group): wait for them instead of signalling again
-   */
-  close(options?: { signalled?: boolean }): Promise<void>;
+  /** Stops every server and child process; resolves when all have stopped. */
+  close(): Promise<void>;
 }
 
 /**
@@ -77,7 +83,7 @@ export async function startDevEnvironment(
   options: DevEnvironmentOptions = {},
 ): Promise<DevEnvironment> {
   const root = options.root ?? path.resolve(__dirname, "../../..");
-  const dataDir = options.dataDir ?? path.join(root, ".data");
+  const dataDir = path.resolve(options.dataDir ?? path.join(root, ".data"));
   const log = options.log ?? ((line: string) => console.log(line));
   if (options.buildHub !== false) await ensureHubBuilt(root, log);
   const ports = await resolvePorts(options.basePort ?? DEFAULT_BASE_PORT, options.ports);
@@ -85,20 +91,28 @@ export async function startDevEnvironment(
   // Stopped in reverse order of start: the pages, then the sync nodes side by side (each may
   // take seconds to drain), then the emulators they talk to.
   const pageStops: Array<() => Promise<void>> = [];
-  const nodeStops: Array<(signalled: boolean) => Promise<void>> = [];
+  const nodeStops: Array<() => Promise<void>> = [];
   const emulatorStops: Array<() => Promise<void>> = [];
-  const close = async (closeOptions: { signalled?: boolean } = {}) => {
+  const close = async () => {
     const failed = (e: unknown) => log(`[devhost] stop failed: ${String(e)}`);
     for (const stop of pageStops.splice(0).reverse()) await stop().catch(failed);
-    const signalled = closeOptions.signalled ?? false;
-    await Promise.all(nodeStops.splice(0).map((stop) => stop(signalled).catch(failed)));
+    await Promise.all(nodeStops.splice(0).map((stop) => stop().catch(failed)));
     for (const stop of emulatorStops.splice(0)) await stop().catch(failed);
   };
   try {
     const runNodes = options.startNodes !== false && syncNodeAvailable(root);
     if (options.startNodes !== false && !runNodes)
       log("[devhost] src/server/main.ts is missing: no sync nodes.");
-    const context = { ports, hubOrigin, root, dataDir, runNodes, firstRun: options.firstRun, log };
+    const context: StartContext = {
+      ports,
+      hubOrigin,
+      root,
+      dataDir,
+      runNodes,
+      firstRun: options.firstRun,
+      nodeLogs: options.nodeLogs ?? "stream",
+      log,
+    };
     // Organizations start side by side: each node child takes seconds to compile and open.
     const started = await Promise.allSettled(
       DEV_ORGANIZATIONS.map((name) => startOrganization(name, context)),
@@ -111,9 +125,12 @@ export async function startDevEnvironment(
     const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
     if (failed) throw failed.reason;
     const organizations = new Map<string, DevOrganization>();
+    const logFiles = new Map<string, string>();
     for (const s of started)
-      if (s.status === "fulfilled")
+      if (s.status === "fulfilled") {
         organizations.set(s.value.organization.name, s.value.organization);
+        if (s.value.nodeLogFile) logFiles.set(s.value.organization.name, s.value.nodeLogFile);
+      }
     const hub = buildHubStaticServer(path.join(root, "dist/hub"));
     pageStops.push(() => hub.close());
     await hub.listen({ port: ports.hub, host: "127.0.0.1" });
@@ -128,7 +145,13 @@ export async function startDevEnvironment(
     pageStops.push(() => host.close());
     await host.listen({ port: ports.host, host: "127.0.0.1" });
     const hostUrl = `http://localhost:${ports.host}`;
-    return { hostUrl, hubOrigin, organizations: urlsOf(hostUrl, organizations), close };
+    return {
+      hostUrl,
+      hubOrigin,
+      dataDir,
+      organizations: urlsOf(hostUrl, organizations, logFiles),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -142,6 +165,7 @@ interface StartContext {
   dataDir: string;
   runNodes: boolean;
   firstRun?: boolean;
+  nodeLogs: "stream" | "files";
   log: (line: string) => void;
 }
 
@@ -155,18 +179,14 @@ async function startOrganization(name: DevOrganizationName, context: StartContex
     dataFile: path.join(orgDir, "emulator.sqlite"),
   });
   let node: SyncNodeProcess | undefined;
+  const nodeLogFile =
+    context.runNodes && context.nodeLogs === "files"
+      ? path.join(context.dataDir, "logs", `${name}-node.log`)
+      : undefined;
   if (context.runNodes) {
     const port = context.ports.node[name];
     try {
-      node = await startNodeFor(
-        name,
-        emulator,
-        port,
-        context.hubOrigin,
-        context.root,
-        orgDir,
-        context.log,
-      );
+      node = await startNodeFor(name, emulator, port, context, orgDir, nodeLogFile);
     } catch (error) {
       await emulator.close();
       throw error;
@@ -176,8 +196,9 @@ async function startOrganization(name: DevOrganizationName, context: StartContex
   }
   return {
     organization: createDevOrganization(emulator, orgDir, node?.url),
+    nodeLogFile,
     stopEmulator: () => emulator.close(),
-    stopNode: node ? [(signalled: boolean) => node.stop(signalled)] : [],
+    stopNode: node ? [() => node.stop()] : [],
   };
 }
 
@@ -185,10 +206,9 @@ async function startNodeFor(
   name: DevOrganizationName,
   emulator: Awaited<ReturnType<typeof startEmulator>>,
   port: number,
-  hubOrigin: string,
-  root: string,
+  context: StartContext,
   orgDir: string,
-  log: (line: string) => void,
+  logFile: string | undefined,
 ): Promise<SyncNodeProcess> {
   const nodeDir = path.join(orgDir, "node");
   mkdirSync(nodeDir, { recursive: true });
@@ -199,15 +219,26 @@ async function startNodeFor(
     EXALATE_APP_SECRET: DEV_APP_SECRET,
     AZDO_ORG_URL: emulator.url,
     AZDO_PAT: pat,
-    CORS_ORIGINS: hubOrigin,
+    CORS_ORIGINS: context.hubOrigin,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   };
   // contoso is the public side (has a URL); fabrikam is private (no PUBLIC_URL).
   if (name === "contoso") env.PUBLIC_URL = `http://127.0.0.1:${port}`;
-  return startSyncNode({ root, label: `${name} node`, port, env, log });
+  return startSyncNode({
+    root: context.root,
+    label: `${name} node`,
+    port,
+    env,
+    log: context.log,
+    logFile,
+  });
 }
 
-function urlsOf(hostUrl: string, organizations: Map<string, DevOrganization>) {
+function urlsOf(
+  hostUrl: string,
+  organizations: Map<string, DevOrganization>,
+  logFiles: Map<string, string>,
+) {
   const urls = {} as Record<DevOrganizationName, DevOrganizationUrls>;
   for (const name of DEV_ORGANIZATIONS) {
     const org = organizations.get(name)!;
@@ -216,6 +247,7 @@ function urlsOf(hostUrl: string, organizations: Map<string, DevOrganization>) {
       boardsUrl: `${hostUrl}/${name}/_boards`,
       emulatorUrl: org.url,
       nodeUrl: org.nodeUrl,
+      nodeLogFile: logFiles.get(name),
     };
   }
   return urls;

@@ -1,9 +1,13 @@
 /**
- * Runs one sync node as a child process, exactly as `npm run node` does
- * (`tsx src/server/main.ts` with its configuration in the environment), and stops it cleanly.
+ * Runs one sync node as a child process, as `npm run node` does (src/server/main.ts compiled by
+ * tsx, its configuration in the environment), and stops it cleanly.
+ *
+ * The child runs in a process group of its own, so a Ctrl-C in the terminal reaches the dev host
+ * only and the dev host stops each node with exactly one SIGTERM. It starts through
+ * `sync-node-entry.ts`, which stops the node when the dev host is gone (even after `kill -9`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -15,28 +19,18 @@ const READY_TIMEOUT_MS = 180_000;
 /** Pause between health probes while waiting, in ms. */
 const READY_POLL_MS = 250;
 /**
- * After Ctrl-C, how long a node may take to exit by itself before it is sent SIGTERM, in ms.
- * (3000: a node with nothing in flight exits within a second; one still draining gets SIGTERM,
- * and one that never saw the signal, when only the dev host was signalled, waits only this.)
+ * Grace period between SIGTERM and SIGKILL on stop, in ms: longer than the node's own shutdown
+ * limit (10 s to finish in-flight requests, then it exits by itself).
  */
-const SIGNALLED_WAIT_MS = 3_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-/** Grace period between SIGTERM and SIGKILL on stop, in ms (the node drains its queues). */
-const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 15_000;
 
 /** A started sync node. */
 export interface SyncNodeProcess {
   /** http://127.0.0.1:<port> */
   url: string;
   child: ChildProcess;
-  /**
-   * Stops the node: SIGTERM, then SIGKILL after a grace period. Resolves when it exited.
-   * @param signalled the node probably got a signal already (Ctrl-C reaches the whole process
-   *   group): give it `SIGNALLED_WAIT_MS` to exit on its own before sending SIGTERM, as a
-   *   second signal makes it skip its graceful shutdown
-   */
-  stop(signalled?: boolean): Promise<void>;
+  /** Stops the node: one SIGTERM, then SIGKILL after a grace period. Resolves when it exited. */
+  stop(): Promise<void>;
 }
 
 /** Options of one node. */
@@ -47,13 +41,22 @@ export interface SyncNodeOptions {
   port: number;
   /** Environment of the node (PUBLIC_URL, DATABASE_URL, AZDO_*, ...), added to ours. */
   env: Record<string, string>;
+  /** Where the node's output lines go, prefixed with the label, unless `logFile` is given. */
   log: (line: string) => void;
+  /**
+   * File the node writes its output (pino JSON lines, errors) to, appended; its folder is
+   * created. Without it the output goes to `log`.
+   */
+  logFile?: string;
 }
 
 /** The node's entry point; absent until the sync node is built. */
 export function syncNodeEntry(root: string): string {
   return path.join(root, "src/server/main.ts");
 }
+
+/** The dev host's entry for a node child (watches the dev host, then runs `syncNodeEntry`). */
+const CHILD_ENTRY = path.join(__dirname, "sync-node-entry.ts");
 
 /** True when this checkout has a sync node to start. */
 export function syncNodeAvailable(root: string): boolean {
@@ -65,12 +68,21 @@ export function syncNodeAvailable(root: string): boolean {
  * @throws Error when it exits early or is not healthy within `READY_TIMEOUT_MS`
  */
 export async function startSyncNode(options: SyncNodeOptions): Promise<SyncNodeProcess> {
-  const tsx = require.resolve("tsx/cli", { paths: [options.root] });
-  const child = spawn(process.execPath, [tsx, syncNodeEntry(options.root)], {
-    cwd: options.root,
-    env: { ...process.env, PORT: String(options.port), HOST: "127.0.0.1", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const output = openOutput(options.logFile);
+  let child: ChildProcess;
+  try {
+    // `--import tsx` compiles TypeScript in this very process (the tsx command would add a
+    // process between the dev host and the node).
+    child = spawn(process.execPath, ["--import", "tsx", CHILD_ENTRY, syncNodeEntry(options.root)], {
+      cwd: options.root,
+      env: { ...process.env, PORT: String(options.port), HOST: "127.0.0.1", ...options.env },
+      stdio: ["ignore", output ?? "pipe", output ?? "pipe", "ipc"],
+      detached: true,
+    });
+  } finally {
+    // The child has its own copy of the file descriptor.
+    if (output !== undefined) closeSync(output);
+  }
   const prefix = (data: Buffer) => {
     for (const line of data.toString().split("\n"))
       if (line.trim()) options.log(`[${options.label}] ${line}`);
@@ -82,11 +94,8 @@ export async function startSyncNode(options: SyncNodeOptions): Promise<SyncNodeP
   const node: SyncNodeProcess = {
     url,
     child,
-    async stop(signalled = false) {
-      const running = () => child.exitCode === null && child.signalCode === null;
-      if (!running()) return;
-      if (signalled) await Promise.race([exited, sleep(SIGNALLED_WAIT_MS)]);
-      if (!running()) return;
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
       await exited;
@@ -98,6 +107,18 @@ export async function startSyncNode(options: SyncNodeOptions): Promise<SyncNodeP
     throw error;
   });
   return node;
+}
+
+/**
+ * Opens `file` for appending (creating its folder) with a line marking this start.
+ * @returns its file descriptor, or undefined without a file
+ */
+function openOutput(file: string | undefined): number | undefined {
+  if (file === undefined) return undefined;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "a");
+  writeSync(fd, `--- dev host started this sync node at ${new Date().toISOString()} ---\n`);
+  return fd;
 }
 
 async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
