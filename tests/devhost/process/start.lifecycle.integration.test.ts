@@ -235,12 +235,13 @@ it(
     process.kill(devHost, "SIGKILL");
     await exited;
 
-    expect(
-      await allGone(
-        nodes.map((n) => n.pid),
-        ORPHAN_STOP_BOUND_MS,
-      ),
-    ).toBe(true);
+    const gone = await allGone(
+      nodes.map((n) => n.pid),
+      ORPHAN_STOP_BOUND_MS,
+    );
+    // Do not leave them running when they did not stop.
+    for (const node of nodes) if (alive(node.pid)) process.kill(node.pid, "SIGKILL");
+    expect(gone).toBe(true);
     expect(await reachable(`${started.urls.contosoNode}/health`)).toBe(false);
     expect(await reachable(`${started.urls.fabrikamNode}/health`)).toBe(false);
   },
