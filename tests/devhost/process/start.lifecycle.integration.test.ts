@@ -12,7 +12,7 @@ import path from "node:path";
 const ROOT = path.resolve(__dirname, "../../..");
 /**
  * Start-up budget: hub build when stale (about a minute) plus two node children, which may take
- * up to 3 minutes each on a loaded machine (node-process.ts). Not a timing assertion.
+ * up to 3 minutes each on a loaded machine (process/sync-node-process.ts). Not a timing assertion.
  */
 const START_TIMEOUT_MS = 400_000;
 /** How long orphaned sync nodes may take to notice and stop (a bound, not a speed check). */
