@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 
 import webpack, { type Configuration } from "webpack";
 
-import { ensureHubBuilt } from "../src/devhost/hub-build";
+import { ensureHubBuilt } from "../src/devhost/hub-origin/hub-build";
 import { type BenchRow, rowOf } from "./table";
 
 /** Budget of the issue: first load under 150 KB gzipped. */

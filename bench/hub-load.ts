@@ -16,9 +16,9 @@ import path from "node:path";
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../src/devhost/chromium";
-import { startDevEnvironment } from "../src/devhost/dev-environment";
-import { buildHubStaticServer } from "../src/devhost/hub-static-server";
+import { buildHubStaticServer } from "../src/devhost/hub-origin/hub-static-server";
+import { startDevEnvironment } from "../src/devhost/process/dev-environment";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium";
 import { seedConnections } from "./seed-connections";
 import { type BenchRow, rowOf } from "./table";
 

@@ -14,8 +14,8 @@ import path from "node:path";
 
 import autocannon, { type AutocannonResult } from "autocannon";
 
-import { DEV_APP_SECRET, mintAppToken } from "../src/devhost/app-token";
 import { startEmulator } from "../src/devhost/emulator/emulator";
+import { DEV_APP_SECRET, mintAppToken } from "../src/devhost/host-page/app-token";
 import { ACCESS_TOKEN_HEADER, ROUTES } from "../src/shared/contracts/routes";
 import { startBenchChild } from "./child-process";
 import { type BenchRow, rowOf } from "./table";

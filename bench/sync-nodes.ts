@@ -7,10 +7,10 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { DEV_APP_SECRET, mintAppToken } from "../src/devhost/app-token";
 import { type Emulator, startEmulator } from "../src/devhost/emulator/emulator";
-import { freePort } from "../src/devhost/free-port";
-import { startSyncNode, type SyncNodeProcess } from "../src/devhost/node-process";
+import { DEV_APP_SECRET, mintAppToken } from "../src/devhost/host-page/app-token";
+import { freePort } from "../src/devhost/process/free-port";
+import { startSyncNode, type SyncNodeProcess } from "../src/devhost/process/sync-node-process";
 import { ACCESS_TOKEN_HEADER, routePath, ROUTES } from "../src/shared/contracts/routes";
 
 const ROOT = path.resolve(__dirname, "..");

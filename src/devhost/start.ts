@@ -1,6 +1,9 @@
 /**
- * `npm start`: runs the whole product locally (see dev-environment.ts) and prints where to go.
- * Ctrl-C (SIGINT) or SIGTERM stops every server and child process; data stays under .data/.
+ * `npm start`: runs the whole product locally (see process/dev-environment.ts) and prints where
+ * to go: a table of URLs, last. The sync nodes write their logs to `<data dir>/logs/<org>-node.log`
+ * (add `--verbose` to see them in the terminal instead). Ctrl-C (SIGINT) or SIGTERM stops every
+ * server and child process; data stays under .data/. The sync nodes stop by themselves when the
+ * dev host is killed (`kill -9`), and so does the dev host when the `tsx` process running it is.
  *
  * Flags (each also settable by environment variable):
  *   --base-port N            DEVHOST_BASE_PORT       all ports from N (default 3000; 0 = random)
@@ -12,12 +15,14 @@
  *   --fabrikam-node-port     FABRIKAM_NODE_PORT      (default 3021)
  *   --data-dir DIR           DEVHOST_DATA_DIR        (default .data)
  *   --first-run                                      hubs start without a sync node URL
+ *   --verbose                                        sync node logs in the terminal, not files
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { type DevEnvironment, startDevEnvironment } from "./dev-environment";
-import type { FlatPorts } from "./dev-ports";
+import { type DevEnvironment, startDevEnvironment } from "./process/dev-environment";
+import type { FlatPorts } from "./process/dev-ports";
+import { watchParent } from "./process/parent-watch";
 
 const PORT_FLAGS: Array<[keyof FlatPorts, string, string]> = [
   ["host", "port", "DEVHOST_PORT"],
@@ -42,6 +47,7 @@ function readOptions() {
       "base-port": { type: "string" },
       "data-dir": { type: "string" },
       "first-run": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
       ...Object.fromEntries(PORT_FLAGS.map(([, flag]) => [flag, { type: "string" as const }])),
     },
   });
@@ -57,18 +63,44 @@ function readOptions() {
     ports,
     dataDir: dataDir ? path.resolve(dataDir) : undefined,
     firstRun: values["first-run"] === true,
+    nodeLogs: values.verbose === true ? ("stream" as const) : ("files" as const),
   };
 }
 
+/** Roles of the organizations, as the URL table names them. */
+const ROLES: Record<string, string> = {
+  contoso: "public sync node",
+  fabrikam: "private sync node",
+};
+
+/** `file` relative to the working folder when it is inside it (shorter to read). */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+/**
+ * Prints the table of URLs (and the sync node log files), the last thing `npm start` prints
+ * unless `--verbose` streams the nodes' logs after it.
+ */
 function printUrls(env: DevEnvironment): void {
   const lines = ["", "Exalate for Azure DevOps is running locally:"];
   for (const [name, org] of Object.entries(env.organizations)) {
-    lines.push(`  ${name}`);
+    lines.push("", `  ${name} (${ROLES[name] ?? "sync node"})`);
     lines.push(`    Exalate settings  ${org.hubPageUrl}`);
     lines.push(`    Boards            ${org.boardsUrl}`);
-    lines.push(`    sync node         ${org.nodeUrl ?? "(not running)"}`);
+    lines.push(`    Emulator          ${org.emulatorUrl}`);
+    lines.push(`    Sync node         ${org.nodeUrl ?? "(not running)"}`);
+    if (org.nodeLogFile) lines.push(`    Sync node log     ${shortPath(org.nodeLogFile)}`);
   }
-  lines.push("", "Ctrl-C stops everything; data stays in the data folder.", "");
+  lines.push(
+    "",
+    `  Hub origin          ${env.hubOrigin}/hub.html`,
+    `  Data folder         ${shortPath(env.dataDir)}`,
+    "",
+    "Ctrl-C stops everything; data stays in the data folder.",
+    "",
+  );
   console.log(lines.join("\n"));
 }
 
@@ -80,8 +112,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping...`);
-    // Ctrl-C in a terminal signals the whole process group, sync node children included.
-    environment.close({ signalled: signal === "SIGINT" }).then(
+    // The sync nodes run in process groups of their own: a Ctrl-C reaches this process only,
+    // and close() sends each node one SIGTERM.
+    environment.close().then(
       () => {
         console.log("Stopped.");
         process.exit(0);
@@ -94,6 +127,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // `npm start` runs this file under the tsx command; when that one is killed, stop too.
+  watchParent((reason) => stop(`The process that started the dev host is gone (${reason})`));
 }
 
 main().catch((error: unknown) => {

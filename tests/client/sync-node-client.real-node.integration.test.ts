@@ -3,7 +3,7 @@
  * contract both sides were written from, exercised end to end over HTTP.
  */
 import { SyncNodeClient, type TokenProvider } from "../../src/client";
-import { freePort } from "../../src/devhost/free-port";
+import { freePort } from "../../src/devhost/process/free-port";
 import { isSyncError, type SyncError } from "../../src/shared/errors";
 import { signAppToken } from "../helpers/app-tokens";
 import { ADMIN_TOKEN, MEMBER_TOKEN, PROJECTS } from "../helpers/fake-ado-identity";

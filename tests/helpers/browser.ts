@@ -9,7 +9,7 @@ import path from "node:path";
 
 import { type Browser, chromium, type Page } from "playwright-core";
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../src/devhost/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH };
 

@@ -13,7 +13,7 @@ import {
   type DevEnvironment,
   type DevEnvironmentOptions,
   startDevEnvironment,
-} from "../../src/devhost/dev-environment";
+} from "../../src/devhost/process/dev-environment";
 import { launchChromium } from "./browser";
 
 /** A started environment and its temporary data folder. */

@@ -5,7 +5,7 @@
  */
 import type { FrameLocator, Locator, Page } from "playwright-core";
 
-import type { DevhostHooks } from "../../src/devhost/host-page/main";
+import type { DevhostHooks } from "../../src/devhost/host-page/browser/main";
 
 /** The hub's iframe on a dev host page. */
 export function hubFrame(page: Page): FrameLocator {

@@ -4,8 +4,8 @@
  * its emulator's Azure DevOps REST API (wit 7.1), plus a private connection contoso -> fabrikam
  * made the way the hub makes it (Initiate on contoso, Accept on fabrikam).
  */
-import type { DevEnvironment } from "../../src/devhost/dev-environment";
-import type { DevOrganizationName } from "../../src/devhost/dev-ports";
+import type { DevEnvironment } from "../../src/devhost/process/dev-environment";
+import type { DevOrganizationName } from "../../src/devhost/process/dev-ports";
 import { ACCESS_TOKEN_HEADER, routePath, ROUTES } from "../../src/shared/contracts/routes";
 
 /** A work item as the emulator's REST API answers it. */
