@@ -1,9 +1,9 @@
 import { act, render, screen } from "@testing-library/react";
 import * as React from "react";
 
-import { sdkMock as mock } from "./sdk-mock";
+import { sdkMock as mock } from "./helpers/sdk-mock";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("./helpers/sdk-mock").sdkMock.sdk);
 
 import { HubRoot } from "../../src/hub/HubRoot";
 import { resetHostConnectionForTests } from "../../src/hub/services/host";

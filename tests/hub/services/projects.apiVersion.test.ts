@@ -1,7 +1,7 @@
-import { coreApiVersion, listProjects } from "../../src/hub/services/projects";
-import { ORGANIZATION_URL, sdkMock } from "./sdk-mock";
+import { coreApiVersion, listProjects } from "../../../src/hub/services/projects";
+import { ORGANIZATION_URL, sdkMock } from "../helpers/sdk-mock";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../helpers/sdk-mock").sdkMock.sdk);
 
 test.each([
   [true, "", "7.1"],

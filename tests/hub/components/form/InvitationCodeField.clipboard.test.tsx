@@ -5,9 +5,9 @@ jest.mock("copy-to-clipboard", () => jest.fn());
 
 import copy from "copy-to-clipboard";
 
-import { InvitationCodeField } from "../../src/hub/components/form/InvitationCodeField";
-import { copyText } from "../../src/hub/services/clipboard";
-import { type HubServices, HubServicesContext } from "../../src/hub/services/hubServices";
+import { InvitationCodeField } from "../../../../src/hub/components/form/InvitationCodeField";
+import { copyText } from "../../../../src/hub/services/clipboard";
+import { type HubServices, HubServicesContext } from "../../../../src/hub/services/hubServices";
 
 const legacyCopy = copy as unknown as jest.Mock;
 

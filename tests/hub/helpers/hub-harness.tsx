@@ -6,8 +6,8 @@
 import { act, render, type RenderResult, screen } from "@testing-library/react";
 import * as React from "react";
 
-import { HubRoot } from "../../src/hub/HubRoot";
-import { resetHostConnectionForTests } from "../../src/hub/services/host";
+import { HubRoot } from "../../../src/hub/HubRoot";
+import { resetHostConnectionForTests } from "../../../src/hub/services/host";
 import { createFakeBackend, type FakeBackend, NODE_URL } from "./fake-backend";
 import { sdkMock } from "./sdk-mock";
 

@@ -10,7 +10,7 @@ import type {
   OutgoingTestResult,
   Trigger,
   TriggerInput,
-} from "../../src/shared/contracts";
+} from "../../../src/shared/contracts";
 import { type Answer, errorAnswer } from "./fake-answers";
 
 /** State behind the routes; tests set it up and read it back. */

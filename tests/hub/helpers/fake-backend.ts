@@ -11,8 +11,8 @@ import type {
   NodeInfo,
   SyncErrorItem,
   SyncStatistics,
-} from "../../src/shared/contracts";
-import type { ErrorCode } from "../../src/shared/errors";
+} from "../../../src/shared/contracts";
+import type { ErrorCode } from "../../../src/shared/errors";
 import { type Answer, errorAnswer } from "./fake-answers";
 import { createSettingsState, type FakeSettingsState, settingsRoute } from "./fake-settings-routes";
 

@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 
-import { MESSAGES } from "../../src/hub/components/initiate/wizardModel";
-import { renderHub, restoreParent, setUpHub } from "./hub-harness";
-import { click, currentStep, pickProject, type } from "./wizard-helpers";
+import { MESSAGES } from "../../../../src/hub/components/initiate/wizardModel";
+import { renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
+import { click, currentStep, pickProject, type } from "../../helpers/wizard-helpers";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 beforeEach(() => setUpHub());
 afterEach(restoreParent);

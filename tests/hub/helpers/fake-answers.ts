@@ -1,5 +1,5 @@
 /** Answers of the fake sync node (fake-backend.ts and its route files): status and JSON body. */
-import { type ErrorCode, ERRORS } from "../../src/shared/errors";
+import { type ErrorCode, ERRORS } from "../../../src/shared/errors";
 
 /** What the fake `fetch` answers: a status and an optional JSON body. */
 export type Answer = { status: number; body?: unknown };

@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 
-import { connection, errorAnswer, type FakeBackend } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
-import { sdkMock } from "./sdk-mock";
+import { connection, errorAnswer, type FakeBackend } from "../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../helpers/hub-harness";
+import { sdkMock } from "../helpers/sdk-mock";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 

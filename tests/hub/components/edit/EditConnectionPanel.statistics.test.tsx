@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 
-import { connection, errorAnswer, type FakeBackend } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
+import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 

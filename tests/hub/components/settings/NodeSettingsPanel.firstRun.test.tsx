@@ -1,12 +1,12 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 
-import { NODE_URL_MESSAGES } from "../../src/hub/components/settings/nodeUrlRules";
-import { connection, FAKE_NODE_INFO, type FakeBackend, NODE_URL } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
-import { sdkMock } from "./sdk-mock";
-import { click, type } from "./wizard-helpers";
+import { NODE_URL_MESSAGES } from "../../../../src/hub/components/settings/nodeUrlRules";
+import { connection, FAKE_NODE_INFO, type FakeBackend, NODE_URL } from "../../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
+import { sdkMock } from "../../helpers/sdk-mock";
+import { click, type } from "../../helpers/wizard-helpers";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 

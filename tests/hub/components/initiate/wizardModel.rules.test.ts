@@ -4,7 +4,7 @@ import {
   toInitiateRequest,
   updateFields,
   validateStep,
-} from "../../src/hub/components/initiate/wizardModel";
+} from "../../../../src/hub/components/initiate/wizardModel";
 
 test("the default name is <local>_to_<destination>, and only once both are known", () => {
   expect(defaultConnectionName("a", "b")).toBe("a_to_b");

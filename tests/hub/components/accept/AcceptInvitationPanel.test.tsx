@@ -3,15 +3,15 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import {
   CODE_REQUIRED,
   PROJECT_REQUIRED,
-} from "../../src/hub/components/accept/AcceptInvitationPanel";
-import { errorText } from "../../src/hub/errorText";
-import { ERROR_CODES, type ErrorCode } from "../../src/shared/errors";
-import type { FakeBackend } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
-import { sdkMock } from "./sdk-mock";
-import { click, pickProject, type } from "./wizard-helpers";
+} from "../../../../src/hub/components/accept/AcceptInvitationPanel";
+import { errorText } from "../../../../src/hub/errorText";
+import { ERROR_CODES, type ErrorCode } from "../../../../src/shared/errors";
+import type { FakeBackend } from "../../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
+import { sdkMock } from "../../helpers/sdk-mock";
+import { click, pickProject, type } from "../../helpers/wizard-helpers";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 

@@ -1,11 +1,11 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 
-import type { Replica } from "../../src/shared/contracts";
-import { installRangeGeometry } from "./codemirror-jsdom";
-import { connection, errorAnswer, type FakeBackend } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
+import type { Replica } from "../../../../src/shared/contracts";
+import { installRangeGeometry } from "../../helpers/codemirror-jsdom";
+import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 const OUTGOING = "/api/v1/connections/c-1/scripts/test/outgoing";

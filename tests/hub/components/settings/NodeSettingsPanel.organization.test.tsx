@@ -3,11 +3,11 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import {
   canonicalOrganizationUrl,
   sameOrganization,
-} from "../../src/hub/components/settings/organizationUrlRules";
-import { connection, FAKE_NODE_INFO, type FakeBackend } from "./fake-backend";
-import { findTable, renderHub, restoreParent, setUpHub } from "./hub-harness";
+} from "../../../../src/hub/components/settings/organizationUrlRules";
+import { connection, FAKE_NODE_INFO, type FakeBackend } from "../../helpers/fake-backend";
+import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
-jest.mock("azure-devops-extension-sdk", () => require("./sdk-mock").sdkMock.sdk);
+jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
 
