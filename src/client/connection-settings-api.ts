@@ -129,7 +129,7 @@ export async function getBulkSyncJob(
   return expectShape(body, isJob, "BulkSyncJob");
 }
 
-/** Twins, queued/failed counts, last sync each way and last contact with the peer. */
+/** Twins, queued/failed counts, last sync each way and last contact with the partner. */
 export async function getStatistics(client: SyncNodeClient, id: string): Promise<SyncStatistics> {
   const body = await client.call("GET", ROUTES.connectionStatistics, "app+user", { id });
   return expectShape(body, isStatistics, "SyncStatistics");

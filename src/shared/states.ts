@@ -16,7 +16,7 @@
  *
  * Connection lifecycle:
  *   pending --accept--> active <--deactivate/activate--> deactivated
- *   active --peer keeps failing--> error --contact restored--> active
+ *   active --partner keeps failing--> error --contact restored--> active
  *   any --delete--> (gone)
  */
 

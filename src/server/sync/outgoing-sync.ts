@@ -54,7 +54,7 @@ export interface OutgoingResult {
 
 /** Options of `syncWorkItemOut`. */
 export interface OutgoingOptions {
-  /** Send even when the replica equals the echo baseline ("sync now", bulk sync). */
+  /** Send even when the replica equals the echo baseline ("sync now", retry of an outgoing error). */
   force?: boolean;
   /** Record a skip in the work item's history. (Default: true; polls pass false for repeats.) */
   recordSkip?: boolean;

@@ -32,7 +32,7 @@ import {
 
 /**
  * 16 MiB per transport body: a batch of up to 100 replicas with long descriptions and comment
- * threads; senders split batches well below it (transport-sender.ts).
+ * threads; the sender splits batches well below it (`MAX_PUSH_BYTES` in transport-steps.ts).
  */
 export const TRANSPORT_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 

@@ -28,7 +28,7 @@ export const SyncStatisticsSchema = Type.Object({
   incoming: DirectionCountsSchema,
   lastSentAt: nullable(Type.String()),
   lastReceivedAt: nullable(Type.String()),
-  /** Last contact with the peer node (private side: its last poll); null: never. */
+  /** Last contact with the partner's node (private side: its last poll); null: never. */
   lastContactAt: nullable(Type.String()),
 });
 export type SyncStatistics = Static<typeof SyncStatisticsSchema>;

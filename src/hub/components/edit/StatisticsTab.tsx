@@ -11,7 +11,7 @@ import { RetryCard } from "./RetryCard";
 
 /**
  * The Statistics tab: twins in sync, queued and failed counts per direction, last sync each way
- * and last contact with the peer (on the private side: its last poll).
+ * and last contact with the partner (on the private side: its last poll).
  */
 export function StatisticsTab(props: {
   client: SyncNodeClient;
@@ -57,7 +57,7 @@ function StatisticsList(props: {
   privateSide: Connection["localSide"];
 }): React.ReactElement {
   const s = props.statistics;
-  const contact = props.privateSide === "private" ? "Last poll" : "Last contact with the peer";
+  const contact = props.privateSide === "private" ? "Last poll" : "Last contact with the partner";
   const rows: [string, React.ReactNode][] = [
     ["Work items in sync (twins)", s.twins],
     ["Outgoing queued", s.outgoing.queued],
