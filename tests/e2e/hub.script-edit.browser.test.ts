@@ -163,7 +163,7 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
       await openTab("Errors");
       const row = frame()
         .getByRole("listitem")
-        .filter({ hasText: `Remote work item ${source.id}` });
+        .filter({ hasText: `Partner work item ${source.id}` });
       await eventually("the error in the Errors tab", async () => {
         if ((await row.count()) > 0) return true;
         await frame().getByRole("button", { name: "Refresh" }).click();
@@ -198,7 +198,7 @@ describeInBrowser("hub: edit the incoming script of a connection (fabrikam)", ()
 
       await openTab("Errors");
       await frame()
-        .getByRole("button", { name: /^Retry Remote work item \d+$/ })
+        .getByRole("button", { name: /^Retry Partner work item \d+$/ })
         .click();
       await frame()
         .getByText(/^Retried 1 of 1/)

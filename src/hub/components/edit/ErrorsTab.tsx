@@ -127,7 +127,7 @@ function ErrorList(props: {
 
 function workItemLabel(item: SyncErrorItem): string {
   if (item.localWorkItemId !== null) return `Work item ${item.localWorkItemId}`;
-  return item.remoteWorkItemId ? `Remote work item ${item.remoteWorkItemId}` : "Work item";
+  return item.remoteWorkItemId ? `Partner work item ${item.remoteWorkItemId}` : "Work item";
 }
 
 /**
