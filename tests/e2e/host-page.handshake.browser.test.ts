@@ -1,7 +1,9 @@
 /**
  * The SDK handshake through the dev host, in a real browser with the built hub:
- * H1 (the host never answers: bounded wait, message, no request to the node), H3 (legacy
- * handshake shape), and the current shape with exactly one notifyLoadSucceeded.
+ * the host never answers (bounded wait, message, no request to the node; `SDK.init()` has no
+ * timeout of its own: MicrosoftDocs/azure-devops-docs#13934), the legacy handshake shape
+ * (microsoft/azure-devops-extension-sdk#103), and the current shape with exactly one
+ * notifyLoadSucceeded.
  */
 import type { Page } from "playwright-core";
 
@@ -20,10 +22,10 @@ const HANDSHAKE_GIVE_UP_MS = 30_000;
 
 const hooks = (page: Page) => page.evaluate(() => window.__devhost);
 
-describeInBrowser("dev host handshake (cases H1, H3)", () => {
+describeInBrowser("dev host handshake", () => {
   const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS);
 
-  it("H1: when the host never answers, the hub says it could not reach Azure DevOps and calls no node", async () => {
+  it("when the host never answers, the hub says it could not reach Azure DevOps and calls no node", async () => {
     const page = await newTestPage(fixture.browser);
     const nodeOrigins = Object.values(fixture.test.env.organizations).flatMap((o) =>
       o.nodeUrl ? [o.nodeUrl] : [],
@@ -48,7 +50,7 @@ describeInBrowser("dev host handshake (cases H1, H3)", () => {
     await page.context().close();
   });
 
-  it("H3: with the legacy handshake shape the hub renders and shows the organization name", async () => {
+  it("with the legacy handshake shape the hub renders and shows the organization name", async () => {
     const page = await newTestPage(fixture.browser);
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

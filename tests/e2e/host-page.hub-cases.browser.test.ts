@@ -1,8 +1,11 @@
 /**
- * Hub cases that need a real browser and a real host page (cases/README.md):
- * H4 dark theme (page, panel and dropdown follow the host variables; themeChanged without
- * reload), H5 azure-devops-ui styles are applied, H6 200 connections with one scroll container,
- * H8 the list renders by menu click, direct URL, reload, and leaving and re-entering.
+ * Hub behaviour that needs a real browser and a real host page:
+ * - dark theme: page, panel and dropdown follow the host variables, and themeChanged re-themes
+ *   without reload (microsoft/azure-boards-estimate#323);
+ * - azure-devops-ui styles are applied (microsoft/azure-devops-extension-sample#109);
+ * - 200 connections with one scroll container (microsoft/azure-devops-extension-sample#184);
+ * - the list renders by menu click, direct URL, reload, and leaving and re-entering
+ *   (microsoft/azure-devops-extension-sdk#41).
  */
 import type { Page } from "playwright-core";
 
@@ -14,16 +17,16 @@ import { headerCommand, hostRecord, hubFrame, waitForConnectionList } from "../h
 const SETUP_TIMEOUT_MS = 300_000;
 /** One case, including page loads on a slow machine. */
 const CASE_TIMEOUT_MS = 120_000;
-/** Connections in the long list of case H6. */
+/** Connections in the long list. */
 const MANY_CONNECTIONS = 200;
 
-describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
+describeInBrowser("hub in a real browser on the dev host", () => {
   const fixture = useBrowserEnvironment(SETUP_TIMEOUT_MS, async (env) => {
     await createConnections(env.test, MANY_CONNECTIONS);
   });
 
   it(
-    "H4: in the dark theme page, panel and dropdown follow the host variables, and themeChanged re-themes without reload",
+    "in the dark theme page, panel and dropdown follow the host variables, and themeChanged re-themes without reload",
     async () => {
       const page = await newTestPage(fixture.browser);
       await page.goto(`${fixture.test.env.organizations.fabrikam.hubPageUrl}?theme=dark`);
@@ -66,7 +69,7 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   );
 
   it(
-    "H5: an azure-devops-ui Button has the library's padding, radius and theme colours",
+    "an azure-devops-ui Button has the library's padding, radius and theme colours",
     async () => {
       const page = await newTestPage(fixture.browser);
       await page.goto(fixture.test.env.organizations.fabrikam.hubPageUrl);
@@ -101,7 +104,7 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   );
 
   it(
-    `H6: with ${MANY_CONNECTIONS} connections there is one scroll container and the body does not scroll`,
+    `with ${MANY_CONNECTIONS} connections there is one scroll container and the body does not scroll`,
     async () => {
       const page = await newTestPage(fixture.browser);
       await page.goto(fixture.test.env.organizations.contoso.hubPageUrl);
@@ -141,7 +144,7 @@ describeInBrowser("hub cases H4, H5, H6, H8 on the dev host", () => {
   );
 
   it(
-    "H8: the list renders by menu click, direct URL, reload, and leaving and re-entering",
+    "the list renders by menu click, direct URL, reload, and leaving and re-entering",
     async () => {
       const page = await newTestPage(fixture.browser);
       const { hostUrl } = fixture.test.env;

@@ -1,8 +1,8 @@
 /**
- * Issue 9 in Chromium on the dev host: an administrator of fabrikam edits the incoming script of
- * an Active connection contoso -> fabrikam in the hub's Rules tab (CodeMirror). A script that
- * does not parse is refused with its line and column shown inline; a script prefixing the title
- * is saved and applies to the next work item from contoso; a script that throws at run time
+ * Script editing in Chromium on the dev host: an administrator of fabrikam edits the incoming
+ * script of an Active connection contoso -> fabrikam in the hub's Rules tab (CodeMirror). A script
+ * that does not parse is refused with its line and column shown inline; a script prefixing the
+ * title is saved and applies to the next work item from contoso; a script that throws at run time
  * leaves an error with its script line in the Errors tab; after fixing the script, Retry applies
  * the work item and the errors list empties. The connection and contoso's Task trigger are made
  * over the node API the hub uses. Screenshots go to test-artifacts/script-*.png.

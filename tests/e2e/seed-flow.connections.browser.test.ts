@@ -1,7 +1,7 @@
 /**
- * The seed flow of design.md ("What users do") in Chromium on the dev host, with both sync
- * nodes running as `npm start` runs them (contoso public, fabrikam private). Screenshots of every
- * step go to test-artifacts/seed-*.png.
+ * The seed flow (docs/architecture.md#flow-of-one-invitation) in Chromium on the dev host, with
+ * both sync nodes running as `npm start` runs them (contoso public, fabrikam private). Screenshots
+ * of every step go to test-artifacts/seed-*.png.
  */
 import type { Page } from "playwright-core";
 
@@ -92,7 +92,7 @@ describeInBrowser("seed flow: initiate on contoso, accept on fabrikam", () => {
       expect(await waitForConnectionList(page)).toBe("empty");
 
       await headerCommand(page, "Accept invitation");
-      // Pasted with surrounding whitespace, as from an e-mail (case A3).
+      // Pasted with surrounding whitespace, as from an e-mail; the hub ignores it.
       await frame.getByRole("textbox", { name: "Invitation code" }).fill(`  ${invitationCode}\n`);
       await frame.getByRole("button", { name: "Inspect" }).click();
       await expectText(page, "contoso_to_fabrikam");

@@ -1,11 +1,11 @@
 /**
- * Issue 7 "done when", as a person sees it on the dev host: with an Active private connection
- * contoso -> fabrikam and a Task trigger on both sides, a Task created on contoso's Boards page
- * appears on fabrikam's; edits of its title, tags, description and a comment on contoso follow;
- * a title edit and a comment on fabrikam flow back to contoso; and afterwards neither side's
- * revision moves (no echo). State is not edited: the default incoming script does not apply it.
- * The connection is made over the node API the hub uses (the seed-flow test walks the hub
- * wizard for it). Screenshots go to test-artifacts/boards-*.png.
+ * Two-way sync (docs/architecture.md#flow-of-one-change) as a person sees it on the dev host: with
+ * an Active private connection contoso -> fabrikam and a Task trigger on both sides, a Task created
+ * on contoso's Boards page appears on fabrikam's; edits of its title, tags, description and a
+ * comment on contoso follow; a title edit and a comment on fabrikam flow back to contoso; and
+ * afterwards neither side's revision moves (no echo). State is not edited: the default incoming
+ * script does not apply it. The connection is made over the node API the hub uses (the seed-flow
+ * test walks the hub wizard for it). Screenshots go to test-artifacts/boards-*.png.
  */
 import type { Page } from "playwright-core";
 

@@ -1,8 +1,7 @@
 /**
  * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core (never a
- * downloaded browser; team brief). When Chromium is missing, the tests are skipped with a
- * visible message on a developer machine and FAIL on CI (CI=true), so CI never passes without
- * running them.
+ * downloaded browser). When Chromium is missing, the tests are skipped with a visible message on a
+ * developer machine and FAIL on CI (CI=true), so CI never passes without running them.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";

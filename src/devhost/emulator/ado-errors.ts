@@ -74,7 +74,7 @@ export const projectNotFound = (name: string) =>
     "Microsoft.TeamFoundation.Core.WebApi.ProjectDoesNotExistWithNameException, Microsoft.TeamFoundation.Core.WebApi",
   );
 
-/** 415 for a JSON Patch route called with another Content-Type (case S1, devopshq/tfs#39). */
+/** 415 for a JSON Patch route called with another Content-Type (devopshq/tfs#39). */
 export const contentTypeNotSupported = (contentType: string, method: string) =>
   new AdoError(
     415,
@@ -83,7 +83,7 @@ export const contentTypeNotSupported = (contentType: string, method: string) =>
     webApi("VssRequestContentTypeNotSupportedException"),
   );
 
-/** 400 for a patch body that is not a non-empty JSON array (case S1, devopshq/tfs#39). */
+/** 400 for a patch body that is not a non-empty JSON array (devopshq/tfs#39). */
 export const invalidPatchDocument = () =>
   new AdoError(
     400,

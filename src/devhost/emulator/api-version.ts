@@ -32,7 +32,11 @@ export interface ApiVersion {
 
 const VERSION = /^(\d+)\.(\d+)(-preview(\.\d+)?)?$/i;
 
-/** Options the Accept header carries besides the version (platform-notes 2.3). */
+/**
+ * Options the Accept header carries besides the version. azure-devops-extension-api clients
+ * send `excludeUrls`, `enumsAsNumbers`, `msDateFormat` and `noArrayWrap`
+ * (microsoft/azure-devops-extension-api `src/Common/RestClientBase.ts`, `_issueRequest`).
+ */
 export interface AcceptOptions {
   /** `noArrayWrap=true`: list endpoints answer a bare JSON array. */
   noArrayWrap: boolean;

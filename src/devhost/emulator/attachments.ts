@@ -2,7 +2,7 @@
  * Attachments (wit/7.1 "Attachments"): upload `POST _apis/wit/attachments?fileName=` with an
  * `application/octet-stream` body (answer 201 `{id, url}`), chunked upload (`uploadType=chunked`
  * then `PUT .../attachments/{id}` with `Content-Range`), and download `GET .../attachments/{id}`.
- * Uploads over the configured limit get VS403313 (case S4); linking happens with a work item
+ * Uploads over the configured limit get VS403313; linking happens with a work item
  * update `add /relations/-` `{rel: "AttachedFile", url}` (limit per work item: TF237082).
  */
 import { randomUUID } from "node:crypto";

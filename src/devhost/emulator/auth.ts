@@ -44,7 +44,7 @@ export interface PatOptions {
   userId: string;
   /** Scopes, e.g. `["vso.work_write", "vso.project"]`; default full access (`app_token`). */
   scopes?: string[];
-  /** Expiry; default none. A date in the past makes an expired PAT (case A2). */
+  /** Expiry; default none. A date in the past makes an expired PAT. */
   expiresAt?: Date;
 }
 

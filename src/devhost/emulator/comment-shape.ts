@@ -1,7 +1,7 @@
 /**
  * Comment rendering and shape (wit/7.1-preview.4 `Comment`): Markdown comments are rendered
  * with `marked`; HTML comments are sanitized with `sanitize-html`, as the service keeps no
- * script in discussion (case S8).
+ * script in discussion.
  */
 import type { FastifyRequest } from "fastify";
 import { marked } from "marked";
@@ -39,7 +39,8 @@ export function renderComment(
 /**
  * The `format` of an add or update. Comment formats arrived with Comments 7.1-preview.4 on
  * Services; older versions (and Server 2022, capped at 7.0) ignore the parameter and store
- * the text as HTML, so Markdown sent there shows its raw asterisks (case S8).
+ * the text as HTML, so Markdown sent there shows its raw asterisks
+ * (Tiberriver256/mcp-server-azure-devops#179).
  */
 export function readFormat(request: FastifyRequest, fallback: CommentFormat): CommentFormat {
   const raw = queryParam(request, "format")?.toLowerCase();

@@ -2,7 +2,7 @@
  * Work item comments (wit/7.1-preview.4, a preview resource: the api-version must carry
  * `-preview`): list, get, add (`?format=markdown|html`, default html), update, delete. Adding or
  * deleting a comment saves a new work item revision (System.History, System.CommentCount),
- * as the service does. Markdown is rendered with `marked`; HTML is sanitized (case S8).
+ * as the service does. Markdown is rendered with `marked`; HTML is sanitized.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 

@@ -18,7 +18,7 @@ import { EmulatorStore, stableUuid } from "./store";
 
 /** Default attachment size limit: 60 MB, the service's limit for a simple upload. */
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 60 * 1024 * 1024;
-/** Attachments per work item (the service's limit, case S4). */
+/** Attachments per work item (the service's limit; one more fails the save with TF237082). */
 export const DEFAULT_ATTACHMENTS_PER_WORK_ITEM = 100;
 
 /** Options of `startEmulator`. */

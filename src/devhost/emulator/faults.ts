@@ -1,5 +1,8 @@
 /**
- * Fault injection for tests (cases S5, S7 and "a retried create never makes a second item").
+ * Fault injection for tests: throttling with `Retry-After` on 429 and on 200
+ * (MicrosoftDocs/azure-devops-docs#10832), a concurrent edit that fails the next `test /rev`
+ * update (tfsaggregator/aggregator-cli#128), server errors, and a dropped answer after the
+ * request was applied (so a test can check that a retried create never makes a second item).
  * A fault matches requests by method and path, applies to the next `count` matches, then
  * clears itself. Driven in-process (`emulator.faults`) or over HTTP (`/_emulator/faults`).
  */

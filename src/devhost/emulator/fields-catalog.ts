@@ -27,7 +27,10 @@ export interface FieldDef {
   maxLength?: number;
 }
 
-/** Single-line string fields hold at most 255 characters (onefuzz#3015; docs #5890). */
+/**
+ * Single-line string fields hold at most 255 characters (microsoft/onefuzz#3015;
+ * MicrosoftDocs/azure-devops-docs#5890).
+ */
 export const STRING_FIELD_MAX = 255;
 
 const f = (referenceName: string, name: string, type: FieldType, readOnly = false): FieldDef => ({

@@ -2,7 +2,8 @@
  * Security checks: `GET /{org}/_apis/permissions/{securityNamespaceId}/{permissions}?tokens=`
  * answers one boolean per token (`{count, value: [bool]}`), and the work item routes ask
  * `canEditWorkItems`. Group membership is transitive: a user in a group that is itself a member
- * of Project Collection Administrators is an administrator (case A2).
+ * of Project Collection Administrators is an administrator, so rights held only through a
+ * nested group count.
  */
 import type { FastifyInstance } from "fastify";
 

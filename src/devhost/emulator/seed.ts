@@ -18,7 +18,10 @@ export interface SeedUser {
   readerOf?: string[];
 }
 
-/** Default users: the brief's three plus a reader for "user lacking rights" tests (case A2). */
+/**
+ * Default users: an administrator, a member, the sync identity, and a reader for tests of a
+ * background-sync credential whose user lacks the rights the sync needs.
+ */
 export const DEFAULT_SEED_USERS: readonly SeedUser[] = [
   { key: "ada", displayName: "Ada Admin", admin: true },
   { key: "max", displayName: "Max Member" },

@@ -20,7 +20,8 @@ export const workItemNotFound = (id: number | string) =>
 
 /**
  * 412 when a `test /rev` operation fails: the work item changed since it was read (TF26071;
- * microsoft/featuretimeline#171; 412 observed in microsoft/azure-devops-mcp#1526, case S7).
+ * microsoft/featuretimeline#171; 412 observed in microsoft/azure-devops-mcp#1526; a client
+ * re-reads and retries, tfsaggregator/aggregator-cli#128).
  */
 export const revisionMismatch = () =>
   new AdoError(
@@ -54,7 +55,7 @@ export const fieldReadOnly = (name: string) =>
     3200,
   );
 
-/** 400 for a value longer than the field allows (TF401324; case S3, onefuzz#3015). */
+/** 400 for a value longer than the field allows (TF401324; microsoft/onefuzz#3015). */
 export const fieldTooLong = (referenceName: string) =>
   new AdoError(
     400,
@@ -90,7 +91,10 @@ export const ruleError = (
     },
   );
 
-/** 400 for an identity value nobody in the organization matches (case S2, WorkItemUpdater#78). */
+/**
+ * 400 for an identity value nobody in the organization matches; the whole save fails
+ * (bluebasher/WorkItemUpdater#78).
+ */
 export const unknownIdentity = (value: string, fieldName: string) =>
   new AdoError(
     400,
@@ -123,7 +127,7 @@ export const noWritePermission = () =>
     3200,
   );
 
-/** 400 when a work item would exceed the attachments-per-work-item limit (TF237082, case S4). */
+/** 400 when a work item would exceed the attachments-per-work-item limit (TF237082). */
 export const tooManyAttachments = (limit: number) =>
   new AdoError(
     400,
@@ -134,7 +138,7 @@ export const tooManyAttachments = (limit: number) =>
     3200,
   );
 
-/** 413 for an attachment upload over the configured size limit (VS403313, case S4). */
+/** 413 for an attachment upload over the configured size limit (VS403313). */
 export const attachmentTooLarge = (limitBytes: number) =>
   new AdoError(
     413,

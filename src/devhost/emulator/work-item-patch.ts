@@ -2,7 +2,8 @@
  * Applies a JSON Patch document (RFC 6902 subset the service accepts) to a work item draft:
  * `/fields/{ref}` add|replace|remove|test, `/rev` and `/id` test, `/relations/-` add,
  * `/relations/{i}` remove|replace, `/relations/{i}/attributes/{name}` add|replace, and
- * `/multilineFieldsFormat/{ref}` add|replace. The body must be a non-empty array (case S1).
+ * `/multilineFieldsFormat/{ref}` add|replace. The body must be a non-empty array
+ * (Work Items - Update, wit 7.1; devopshq/tfs#39).
  */
 import {
   AdoError,

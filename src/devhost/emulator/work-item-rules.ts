@@ -1,6 +1,7 @@
 /**
  * Field rules of a work item save, as the service applies them: value types, the 255-char
- * limit of string fields (TF401324, case S3), identities that must resolve (case S2), states
+ * limit of string fields (TF401324, microsoft/onefuzz#3015), identities that must resolve (one
+ * unknown identity fails the whole save, bluebasher/WorkItemUpdater#78), states
  * of the type, area/iteration paths that exist (TF401347), tags normalized to "a; b", and the
  * system fields every revision stamps (Rev, ChangedDate, ChangedBy, ...).
  */

@@ -1,7 +1,8 @@
 /**
  * Work item routes (wit/7.1 "Work Items"): the reads of `work-item-reads.ts`, create
  * (`POST /{project}/_apis/wit/workitems/${type}`) and update (`PATCH .../workitems/{id}`), both
- * with `Content-Type: application/json-patch+json` only (case S1).
+ * with `Content-Type: application/json-patch+json` only (Work Items - Update, wit 7.1;
+ * devopshq/tfs#39).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
@@ -30,13 +31,16 @@ function saveContext(settings: OrgSettings, request: FastifyRequest): SaveContex
   };
 }
 
-/** @throws AdoError 415 unless the body is `application/json-patch+json` (case S1). */
+/** @throws AdoError 415 unless the body is `application/json-patch+json` (devopshq/tfs#39). */
 function requirePatchContentType(request: FastifyRequest) {
   const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/json-patch+json") throw contentTypeNotSupported(type, request.method);
 }
 
-/** Applies a `concurrentEdit` fault: another user (Max Member) saves a revision first (S7). */
+/**
+ * Applies a `concurrentEdit` fault: another user (Max Member) saves a revision first, so a
+ * `test /rev` update fails with 412 (tfsaggregator/aggregator-cli#128).
+ */
 function concurrentEdit(settings: OrgSettings, request: FastifyRequest, id: number) {
   const path = request.url.split("?")[0];
   const fault = settings.faults.take(["concurrentEdit"], request.method, path, id);

@@ -1,7 +1,7 @@
 /**
  * Mints the extension app token `SDK.getAppToken()` returns, the way Azure DevOps does for a
  * published extension: an HS256 JWT whose key is the extension certificate string as UTF-8
- * bytes (platform-notes 3; learn.microsoft.com/azure/devops/extend/develop/auth). Claims follow
+ * bytes (learn.microsoft.com/azure/devops/extend/develop/auth). Claims follow
  * decoded real tokens: `nameid` (the user id), `tid` (tenant), `jti`, `iss`
  * "app.vstoken.visualstudio.com", `aud` (the extension), `nbf`, `exp`. No organization claim.
  */
@@ -17,7 +17,7 @@ export const APP_TOKEN_ISSUER = "app.vstoken.visualstudio.com";
 
 /**
  * Lifetime of an app token in seconds: real tokens are valid for about 70 minutes, so a hub
- * left open longer must refresh (case H9).
+ * left open longer must fetch a fresh token (the client does so once after a 401).
  */
 export const APP_TOKEN_LIFETIME_SECONDS = 70 * 60;
 

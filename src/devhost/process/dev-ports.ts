@@ -1,5 +1,5 @@
 /**
- * Ports of the local product. Defaults (team brief): dev host pages 3000, hub static 3001,
+ * Ports of the local product. Defaults: dev host pages 3000, hub static 3001,
  * contoso emulator 3010 and node 3011, fabrikam emulator 3020 and node 3021. A base port
  * shifts them all together; base port 0 picks free random ports (tests).
  */

@@ -1,6 +1,7 @@
 /**
- * Comments (format markdown|html, case S8) and attachments (upload, download, link, the size
- * limit and the attachments-per-work-item limit, case S4); revisions and updates.
+ * Comments (format markdown|html, Tiberriver256/mcp-server-azure-devops#179) and attachments
+ * (upload, download, link, the size limit VS403313 and the attachments-per-work-item limit
+ * TF237082); revisions and updates.
  */
 import type { Emulator } from "../../../src/devhost/emulator/emulator";
 import { call, createItem, patch, startTestEmulator } from "./emulator-helpers";
@@ -236,7 +237,7 @@ describe("revisions and updates", () => {
   });
 });
 
-describe("comment formats per version (case S8)", () => {
+describe("comment formats per version", () => {
   it("stores Markdown as given only from 7.1-preview.4; older versions keep the raw text as HTML", async () => {
     const server = await startTestEmulator({
       organization: "DefaultCollection",

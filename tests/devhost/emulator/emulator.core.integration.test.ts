@@ -1,6 +1,7 @@
 /**
  * Emulator core: projects, connectionData, the permission check the node uses (with a nested
- * admin group), identities, api-version rules per product, noArrayWrap, CORS and auth (A2).
+ * admin group), identities, api-version rules per product, noArrayWrap, CORS and auth
+ * (missing, unknown, expired and under-scoped credentials).
  */
 import type { Emulator } from "../../../src/devhost/emulator/emulator";
 import { call, startTestEmulator } from "./emulator-helpers";
@@ -144,7 +145,7 @@ describe("api-version", () => {
   });
 });
 
-describe("authentication (case A2)", () => {
+describe("authentication", () => {
   it("refuses a missing or unknown credential with 401", async () => {
     expect((await call(emulator, "GET", "/_apis/projects")).status).toBe(401);
     const answer = await call(emulator, "GET", "/_apis/projects", { token: "not-a-token" });

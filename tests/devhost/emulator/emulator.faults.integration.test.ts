@@ -1,6 +1,7 @@
 /**
- * Fault injection (cases S5, S7 and "a retried create never makes a second item"), the
- * /_emulator control routes, and reset.
+ * Fault injection (throttling with `Retry-After`, MicrosoftDocs/azure-devops-docs#10832;
+ * concurrent edits, tfsaggregator/aggregator-cli#128; dropped answers, so a retried create
+ * can find the first item), the /_emulator control routes, and reset.
  */
 import type { Emulator } from "../../../src/devhost/emulator/emulator";
 import { call, createItem, patch, startTestEmulator } from "./emulator-helpers";
@@ -23,7 +24,7 @@ async function control(method: string, path: string, body?: unknown) {
   return { status: response.status, body: await response.json() };
 }
 
-describe("throttling (case S5)", () => {
+describe("throttling", () => {
   it("answers 200 with Retry-After, then 429 with Retry-After, then 429 without it, then normally", async () => {
     emulator.faults.add({ kind: "retryAfterOn200", path: "/_apis/projects", retryAfterSeconds: 5 });
     emulator.faults.add({ kind: "throttle", path: "/_apis/projects", retryAfterSeconds: 10 });
@@ -66,7 +67,7 @@ describe("throttling (case S5)", () => {
   });
 });
 
-describe("concurrent edits (case S7)", () => {
+describe("concurrent edits", () => {
   it("lets another user save first, so the next test /rev update gets 412 and a re-read wins", async () => {
     const item = await createItem(emulator, token, { "System.Title": "Race" });
     emulator.faults.add({

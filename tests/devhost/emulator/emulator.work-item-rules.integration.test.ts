@@ -1,6 +1,7 @@
 /**
- * Emulator work item updates: test /rev conflicts (S7), title limit (S3), unknown identities
- * (S2), states, tags, read-only fields, validateOnly, permissions, relations.
+ * Emulator work item updates: test /rev conflicts (tfsaggregator/aggregator-cli#128), the title
+ * limit (TF401324, microsoft/onefuzz#3015), unknown identities (bluebasher/WorkItemUpdater#78),
+ * states, tags, read-only fields, validateOnly, permissions, relations.
  */
 import type { Emulator } from "../../../src/devhost/emulator/emulator";
 import { call, createItem, patch, startTestEmulator } from "./emulator-helpers";
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe("update", () => {
-  it("applies a test /rev at the current rev and refuses a stale one with 412 (case S7)", async () => {
+  it("applies a test /rev at the current rev and refuses a stale one with 412", async () => {
     const item = await createItem(emulator, token, { "System.Title": "Rev" });
     const ok = await patch(
       emulator,
@@ -46,7 +47,7 @@ describe("update", () => {
     expect(now.body.fields["System.Title"]).toBe("Rev 2");
   });
 
-  it("refuses a 256-character title with TF401324 and accepts 255 (case S3)", async () => {
+  it("refuses a 256-character title with TF401324 and accepts 255", async () => {
     const item = await createItem(emulator, token, { "System.Title": "T" });
     const long = await patch(
       emulator,
@@ -67,7 +68,7 @@ describe("update", () => {
     expect(max.status).toBe(200);
   });
 
-  it("refuses an unknown assignee and saves nothing (case S2); resolves known ones by email or name", async () => {
+  it("refuses an unknown assignee and saves nothing; resolves known ones by email or name", async () => {
     const item = await createItem(emulator, token, { "System.Title": "Assign" });
     const unknown = await patch(
       emulator,

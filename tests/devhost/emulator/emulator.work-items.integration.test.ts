@@ -1,4 +1,7 @@
-/** Emulator work items: create, JSON Patch only (case S1), reads (get, list, batch). */
+/**
+ * Emulator work items: create, JSON Patch only (Work Items - Update, wit 7.1; devopshq/tfs#39),
+ * reads (get, list, batch).
+ */
 import type { Emulator } from "../../../src/devhost/emulator/emulator";
 import { call, createItem, patch, startTestEmulator } from "./emulator-helpers";
 
@@ -81,7 +84,7 @@ describe("create", () => {
   });
 });
 
-describe("JSON Patch only (case S1)", () => {
+describe("JSON Patch only", () => {
   let id: number;
   beforeAll(async () => {
     id = (await createItem(emulator, token, { "System.Title": "Patch target" })).id;

@@ -1,6 +1,6 @@
 /**
  * The answer to the SDK's `initialHandshake` in both shapes the SDK accepts
- * (platform-notes 2.2, step 2; azure-devops-extension-sdk src/SDK.ts `init`):
+ * (microsoft/azure-devops-extension-sdk `src/SDK.ts`, `init`):
  * - current: `{contributionId, context: {extension, pageContext, user, host}, initialConfig,
  *   themeData}`;
  * - legacy (SDK >= 4.1 tells it by a top-level `pageContext`): `{pageContext, extensionContext,
@@ -43,7 +43,10 @@ export function currentHandshake(config: HostPageConfig, theme: ThemeName) {
   };
 }
 
-/** Handshake answer in the legacy shape (case H3). */
+/**
+ * Handshake answer in the legacy shape, which some Azure DevOps pages still send
+ * (microsoft/azure-devops-extension-sdk#103, microsoft/azure-devops-extension-sdk#133).
+ */
 export function legacyHandshake(config: HostPageConfig, theme: ThemeName) {
   const { publisherId, extensionId, version, baseUri } = config.extension;
   return {

@@ -1,8 +1,9 @@
 /**
  * `DevOps.HostControl` and `DevOps.ServiceManager`: the objects the SDK calls on its parent
- * (platform-notes 2.2, steps 1-4). Tokens come from the dev host server: the app token is
- * signed there with the development secret, the access token is issued by the organization's
- * emulator for the signed-in user.
+ * (microsoft/azure-devops-extension-sdk `src/SDK.ts`: `init`, `notifyLoadSucceeded`,
+ * `getAccessToken`, `getAppToken`, `resize`, `getService`). Tokens come from the dev host
+ * server: the app token is signed there with the development secret, the access token is
+ * issued by the organization's emulator for the signed-in user.
  */
 import { currentHandshake, legacyHandshake } from "./handshake";
 import type { HostPageConfig } from "./page-config";
@@ -60,7 +61,7 @@ export function createHostControl(
       record.handshakeOptions.push(options);
       switch (config.handshake) {
         case "none":
-          return new Promise<never>(() => undefined); // Case H1: the host never answers.
+          return new Promise<never>(() => undefined); // The host never answers the handshake.
         case "legacy":
           record.handshakeAnswered = true;
           return legacyHandshake(config, page.theme());

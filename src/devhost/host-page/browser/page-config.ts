@@ -7,7 +7,8 @@ import type { ThemeName } from "./theme-data";
 /**
  * How the host answers the SDK's `initialHandshake` (page URL `?handshake=`):
  * current: today's shape; legacy: page context at the top level plus `context: {user, host}`
- * (case H3); none: never answers (case H1).
+ * (microsoft/azure-devops-extension-sdk#103); none: never answers, as when the hub is opened
+ * outside Azure DevOps (`SDK.init()` has no timeout: MicrosoftDocs/azure-devops-docs#13934).
  */
 export const HANDSHAKE_MODES = ["current", "legacy", "none"] as const;
 export type HandshakeMode = (typeof HANDSHAKE_MODES)[number];
@@ -52,7 +53,10 @@ export interface HostPageConfig {
   hubUrl: string;
   handshake: HandshakeMode;
   theme: ThemeName;
-  /** Whether the host grants `clipboard-write` to the frame (`?clipboard=blocked` denies, H7). */
+  /**
+   * Whether the host grants `clipboard-write` to the frame (`?clipboard=blocked` denies, as a
+   * permissions policy does: OfficeDev/office-js#1991).
+   */
   clipboardAllowed: boolean;
   user: UserContext;
   userKey: DevUser;

@@ -1,6 +1,7 @@
 /**
  * The SDK services the dev host offers through `DevOps.ServiceManager.getService(id)`
- * (contribution ids from azure-devops-extension-api `CommonServiceIds`, platform-notes 2.1):
+ * (contribution ids from microsoft/azure-devops-extension-api `src/Common/CommonServices.ts`,
+ * `CommonServiceIds`):
  * location, host navigation, global messages, extension data and host page layout.
  * Every method may be called through the frame protocol, so each returns a value or a promise.
  */

@@ -1,7 +1,8 @@
 /**
  * The host's theme variables, sent as `themeData` in the handshake and with `themeChanged`
- * (platform-notes 2.2 and 2.3). Names are the CSS custom properties Azure DevOps defines and
- * azure-devops-ui reads (its 71 `var(--name)` uses, platform-notes 2.3). Palette entries are
+ * (microsoft/azure-devops-extension-sdk `src/SDK.ts`, `init` and `applyTheme`). Names are the
+ * CSS custom properties Azure DevOps defines and azure-devops-ui reads (the 71 names its
+ * stylesheets use in `var(--name)`, in the azure-devops-ui 2.277.0 package). Palette entries are
  * RGB triplets ("0, 120, 212") that the other entries wrap in `rgba(var(--palette-...), a)`;
  * the rest are full CSS colours. The light set follows Azure DevOps' default theme; the dark set
  * follows its dark theme (near-black neutrals, a lighter primary blue for contrast).

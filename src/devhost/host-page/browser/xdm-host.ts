@@ -1,6 +1,7 @@
 /**
- * Host end of the SDK's frame protocol (platform-notes 2.2, "XDM wire protocol"), written from
- * the protocol description. One `XdmHostChannel` talks to one extension iframe:
+ * Host end of the SDK's frame protocol, written from the protocol as
+ * microsoft/azure-devops-extension-sdk `src/XDM.ts` implements it. One `XdmHostChannel` talks
+ * to one extension iframe:
  * - it accepts JSON-string messages whose `source` is the iframe's window and whose origin is
  *   the iframe's origin (or "null", a sandboxed frame);
  * - a request (`instanceId` present) is dispatched to the registered object

@@ -1,7 +1,6 @@
 /**
- * Value encoding of the SDK's frame protocol (platform-notes 2.2, "Serialization"), host side.
- * Written from the protocol description; behaviour matches what azure-devops-extension-sdk
- * (src/XDM.ts) sends and expects:
+ * Value encoding of the SDK's frame protocol, host side. Behaviour matches what
+ * microsoft/azure-devops-extension-sdk `src/XDM.ts` sends and expects:
  * - functions travel as `{__proxyFunctionId: n, _channelId: c}` and are called back through
  *   the `__proxyFunctions` instance (`methodName: "proxy<n>"`);
  * - dates travel as `{__proxyDate: epochMs}`;

@@ -1,5 +1,6 @@
 /**
- * The host's encoding of frame protocol values (platform-notes 2.2): functions become proxy
+ * The host's encoding of frame protocol values (microsoft/azure-devops-extension-sdk
+ * `src/XDM.ts`): functions become proxy
  * descriptors and come back as callables, dates and repeated objects survive, underscore members
  * travel only when asked for, and errors keep message and extra members such as `status`.
  */
