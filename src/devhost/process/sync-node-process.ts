@@ -7,7 +7,7 @@
  * `sync-node-entry.ts`, which stops the node when the dev host is gone (even after `kill -9`).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -102,7 +102,7 @@ export async function startSyncNode(options: SyncNodeOptions): Promise<SyncNodeP
       clearTimeout(timer);
     },
   };
-  await waitHealthy(url, child).catch(async (error: unknown) => {
+  await waitHealthy(url, child, options.logFile).catch(async (error: unknown) => {
     await node.stop();
     throw error;
   });
@@ -121,11 +121,26 @@ function openOutput(file: string | undefined): number | undefined {
   return fd;
 }
 
-async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+/** Lines of a node's log file shown when it fails to start. */
+const LOG_TAIL_LINES = 20;
+
+/** The last lines of `file` after the newest start marker, for an error message ("" if none). */
+function logTail(file: string | undefined): string {
+  if (file === undefined || !existsSync(file)) return "";
+  const text = readFileSync(file, "utf8");
+  const start = text.lastIndexOf("--- dev host started this sync node");
+  const lines = text.slice(Math.max(start, 0)).trimEnd().split("\n").slice(-LOG_TAIL_LINES);
+  return `\nLast lines of ${file}:\n${lines.join("\n")}`;
+}
+
+async function waitHealthy(url: string, child: ChildProcess, logFile?: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`The sync node at ${url} exited with code ${child.exitCode}.`);
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The sync node at ${url} exited with code ${child.exitCode}.${logTail(logFile)}`,
+      );
+    }
     try {
       const response = await fetch(`${url}/health`);
       if (response.ok) return;
@@ -134,5 +149,8 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
-  throw new Error(`The sync node at ${url} did not become healthy within ${READY_TIMEOUT_MS} ms.`);
+  throw new Error(
+    `The sync node at ${url} did not become healthy within ${READY_TIMEOUT_MS} ms.` +
+      logTail(logFile),
+  );
 }
