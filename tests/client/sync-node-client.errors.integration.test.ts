@@ -1,11 +1,21 @@
 import { SyncNodeClient, type TokenProvider } from "../../src/client";
 import { type ErrorCode, isSyncError, type SyncError } from "../../src/shared/errors";
-import { errorBody, type FakeNode, startFakeNode } from "./fake-node-server";
+import {
+  connection,
+  createFakeBackend,
+  errorAnswer,
+  type FakeBackend,
+  type ServedFakeNode,
+  serveFakeNode,
+} from "../helpers/fake-node";
 
-let node: FakeNode;
+let backend: FakeBackend;
+let node: ServedFakeNode;
 
 beforeEach(async () => {
-  node = await startFakeNode();
+  backend = createFakeBackend();
+  backend.connections.push(connection());
+  node = await serveFakeNode(backend);
 });
 
 afterEach(() => node.close());
@@ -34,13 +44,13 @@ async function failure(promise: Promise<unknown>): Promise<SyncError> {
 }
 
 test("a 401 refreshes the app token once and retries; the caller sees no error", async () => {
-  node.validAppTokens.add("app-token-2");
+  backend.validAppTokens.add("app-token-2");
   const { provider, calls } = rotatingTokens();
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: provider });
   const connections = await client.listConnections();
   expect(connections).toHaveLength(1);
   expect(calls).toEqual([false, true]);
-  const auth = node.requests.map((r) => r.headers.authorization);
+  const auth = backend.requests.map((r) => r.headers.authorization);
   expect(auth).toEqual(["Bearer app-token-expired", "Bearer app-token-2"]);
 });
 
@@ -50,7 +60,7 @@ test("a second 401 after the refresh reaches the caller with the node's code", a
   const error = await failure(client.listConnections());
   expect(error.code).toBe("SYNC_ERR_AUTH_APP_TOKEN_EXPIRED");
   expect(calls).toEqual([false, true]);
-  expect(node.requests).toHaveLength(2);
+  expect(backend.requests).toHaveLength(2);
 });
 
 const okTokens: TokenProvider = {
@@ -64,19 +74,21 @@ test.each<ErrorCode>([
   "SYNC_ERR_CONNECTION_NAME_TAKEN",
   "SYNC_ERR_INTERNAL",
 ])("an ErrorBody with %s becomes a SyncError with that code and request id", async (code) => {
-  node.overrides.set("POST /api/v1/invitations/inspect", {
-    status: errorBody(code).statusCode,
-    body: { ...errorBody(code, "req-42"), message: "node says so", details: { field: "x" } },
-  });
+  const answer = errorAnswer(code, "node says so", { field: "x" });
+  const body = { ...(answer.body as object), requestId: "req-42" };
+  backend.failures.set("POST /api/v1/invitations/inspect", { ...answer, body });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens });
   const error = await failure(client.inspectInvitation("code"));
   expect(error).toMatchObject({ code, message: "node says so", requestId: "req-42" });
   expect(error.details).toEqual({ field: "x" });
-  expect(node.requests).toHaveLength(1);
+  expect(backend.requests).toHaveLength(1);
 });
 
 test("a non-JSON error page becomes SYNC_ERR_CLIENT_BAD_RESPONSE with the status", async () => {
-  node.overrides.set("GET /api/v1/connections", { status: 502, body: "<html>Bad gateway</html>" });
+  backend.failures.set("GET /api/v1/connections", {
+    status: 502,
+    text: "<html>Bad gateway</html>",
+  });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens });
   const error = await failure(client.listConnections());
   expect(error.code).toBe("SYNC_ERR_CLIENT_BAD_RESPONSE");
@@ -84,25 +96,28 @@ test("a non-JSON error page becomes SYNC_ERR_CLIENT_BAD_RESPONSE with the status
 });
 
 test("a 200 with the wrong shape becomes SYNC_ERR_CLIENT_BAD_RESPONSE", async () => {
-  node.overrides.set("GET /api/v1/connections", { status: 200, body: { items: [] } });
+  backend.failures.set("GET /api/v1/connections", { status: 200, body: { items: [] } });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens });
   expect((await failure(client.listConnections())).code).toBe("SYNC_ERR_CLIENT_BAD_RESPONSE");
 });
 
 test("a 200 that is not JSON becomes SYNC_ERR_CLIENT_BAD_RESPONSE", async () => {
-  node.overrides.set("GET /api/v1/node", { status: 200, body: "hello" });
+  backend.failures.set("GET /api/v1/node", { status: 200, text: "hello" });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens });
   expect((await failure(client.getNodeInfo())).code).toBe("SYNC_ERR_CLIENT_BAD_RESPONSE");
 });
 
 test("a server that is not a sync node fails the node check", async () => {
-  node.overrides.set("GET /api/v1/node", { status: 200, body: { product: "other", version: "1" } });
+  backend.failures.set("GET /api/v1/node", {
+    status: 200,
+    body: { product: "other", version: "1" },
+  });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens });
   expect((await failure(client.getNodeInfo())).code).toBe("SYNC_ERR_CLIENT_BAD_RESPONSE");
 });
 
 test("no answer within the timeout becomes SYNC_ERR_CLIENT_TIMEOUT", async () => {
-  node.overrides.set("GET /api/v1/connections", { status: 200, body: {}, delayMs: 1_000 });
+  backend.failures.set("GET /api/v1/connections", { status: 200, body: {}, delayMs: 1_000 });
   const client = new SyncNodeClient({ nodeUrl: node.url, tokens: okTokens, timeoutMs: 50 });
   const error = await failure(client.listConnections());
   expect(error.code).toBe("SYNC_ERR_CLIENT_TIMEOUT");
@@ -115,5 +130,5 @@ test("an unreachable node becomes SYNC_ERR_CLIENT_NETWORK", async () => {
   const client = new SyncNodeClient({ nodeUrl: url, tokens: okTokens });
   const error = await failure(client.listConnections());
   expect(error.code).toBe("SYNC_ERR_CLIENT_NETWORK");
-  node = await startFakeNode();
+  node = await serveFakeNode(backend);
 });

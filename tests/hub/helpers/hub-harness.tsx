@@ -8,7 +8,7 @@ import * as React from "react";
 
 import { HubRoot } from "../../../src/hub/HubRoot";
 import { resetHostConnectionForTests } from "../../../src/hub/services/host";
-import { createFakeBackend, type FakeBackend, NODE_URL } from "./fake-backend";
+import { createFakeBackend, type FakeBackend, NODE_URL } from "../../helpers/fake-node";
 import { sdkMock } from "./sdk-mock";
 
 export { NODE_URL };

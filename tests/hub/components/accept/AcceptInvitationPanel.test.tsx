@@ -6,7 +6,7 @@ import {
 } from "../../../../src/hub/components/accept/AcceptInvitationPanel";
 import { errorText } from "../../../../src/hub/errorText";
 import { ERROR_CODES, type ErrorCode } from "../../../../src/shared/errors";
-import type { FakeBackend } from "../../helpers/fake-backend";
+import type { FakeBackend } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 import { sdkMock } from "../../helpers/sdk-mock";
 import { click, pickProject, type } from "../../helpers/wizard-helpers";

@@ -1,28 +1,11 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 
-import type { SyncErrorItem } from "../../../../src/shared/contracts";
-import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
+import { connection, errorAnswer, type FakeBackend, syncError } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
 jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);
 
 let backend: FakeBackend;
-
-function syncError(overrides: Partial<SyncErrorItem>): SyncErrorItem {
-  return {
-    id: "e-1",
-    direction: "incoming",
-    localWorkItemId: 42,
-    remoteWorkItemId: "7",
-    code: "SYNC_ERR_SCRIPT_RUNTIME",
-    message: "TypeError: cannot read property 'x' of undefined",
-    script: "incoming",
-    scriptLine: 3,
-    attempts: 2,
-    at: "2026-01-01T00:00:00.000Z",
-    ...overrides,
-  };
-}
 
 beforeEach(() => {
   backend = setUpHub();

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { EditorView } from "codemirror";
 
+import { connection, errorAnswer, type FakeBackend } from "../../../helpers/fake-node";
 import { installRangeGeometry } from "../../helpers/codemirror-jsdom";
-import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 import { sdkMock } from "../../helpers/sdk-mock";
 

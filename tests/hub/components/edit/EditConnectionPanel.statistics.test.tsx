@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 
-import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
+import { connection, errorAnswer, type FakeBackend } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
 jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);

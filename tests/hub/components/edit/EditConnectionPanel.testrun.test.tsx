@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 
 import type { Replica } from "../../../../src/shared/contracts";
+import { connection, errorAnswer, type FakeBackend } from "../../../helpers/fake-node";
 import { installRangeGeometry } from "../../helpers/codemirror-jsdom";
-import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
 jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);

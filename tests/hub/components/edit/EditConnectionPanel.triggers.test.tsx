@@ -1,8 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 
+import {
+  BOGUS_FIELD_MESSAGE,
+  connection,
+  errorAnswer,
+  type FakeBackend,
+  trigger,
+} from "../../../helpers/fake-node";
 import { installRangeGeometry } from "../../helpers/codemirror-jsdom";
-import { connection, errorAnswer, type FakeBackend } from "../../helpers/fake-backend";
-import { BOGUS_FIELD_MESSAGE, trigger } from "../../helpers/fake-settings-routes";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 import { sdkMock } from "../../helpers/sdk-mock";
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 
-import { connection, type FakeBackend } from "../../helpers/fake-backend";
+import { connection, type FakeBackend } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 import { sdkMock } from "../../helpers/sdk-mock";
 import { click, currentStep, pickProject, textbox, type } from "../../helpers/wizard-helpers";

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 
 import { NODE_URL_MESSAGES } from "../../../../src/hub/components/settings/nodeUrlRules";
-import { connection, FAKE_NODE_INFO, type FakeBackend, NODE_URL } from "../../helpers/fake-backend";
+import { connection, FAKE_NODE_INFO, type FakeBackend, NODE_URL } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 import { sdkMock } from "../../helpers/sdk-mock";
 import { click, type } from "../../helpers/wizard-helpers";

@@ -4,7 +4,7 @@ import {
   canonicalOrganizationUrl,
   sameOrganization,
 } from "../../../../src/hub/components/settings/organizationUrlRules";
-import { connection, FAKE_NODE_INFO, type FakeBackend } from "../../helpers/fake-backend";
+import { connection, FAKE_NODE_INFO, type FakeBackend } from "../../../helpers/fake-node";
 import { findTable, renderHub, restoreParent, setUpHub } from "../../helpers/hub-harness";
 
 jest.mock("azure-devops-extension-sdk", () => require("../../helpers/sdk-mock").sdkMock.sdk);

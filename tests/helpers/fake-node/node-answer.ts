@@ -1,70 +1,14 @@
 /**
- * A fake `fetch` for jsdom hub tests that answers like a sync node (in memory) and like Azure
- * DevOps' project list. Tests drive it: failures per route, requests that never answer, and
- * the app tokens the node accepts (to expire a token while the hub stays open).
+ * The fake sync node's hub API routes (src/server/connections, src/server/http) in memory:
+ * node info, connections, invitations, scripts, statistics, sync errors, the node credential;
+ * triggers, bulk sync and test runs are in settings-routes.ts.
  */
-import type {
-  Connection,
-  ConnectionScripts,
-  InvitationPreview,
-  NodeCredentialStatus,
-  NodeInfo,
-  SyncErrorItem,
-  SyncStatistics,
-} from "../../../src/shared/contracts";
-import type { ErrorCode } from "../../../src/shared/errors";
-import { type Answer, errorAnswer } from "./fake-answers";
-import { createSettingsState, type FakeSettingsState, settingsRoute } from "./fake-settings-routes";
-
-export { errorAnswer };
-
-export const NODE_URL = "http://node.test";
-
-export interface Recorded {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-export interface FakeBackend {
-  fetch: (input: string, init?: RequestInit) => Promise<Response>;
-  requests: Recorded[];
-  connections: Connection[];
-  projects: { id: string; name: string }[];
-  validAppTokens: Set<string>;
-  /** Answers to give instead of the normal one, keyed "METHOD /path" (persistent). */
-  failures: Map<string, Answer>;
-  /** Routes ("METHOD /path") that never answer. */
-  hanging: Set<string>;
-  /** Routes ("METHOD /path") that answer only once the promise settles. */
-  gates: Map<string, Promise<void>>;
-  /** Errors for invitation codes (inspect and accept). */
-  invitationErrors: Map<string, ErrorCode>;
-  /** Current invitation code per connection id once regenerated (absent: `INV-<id>`). */
-  invitationCodes: Map<string, string>;
-  preview: InvitationPreview;
-  /** Stored scripts per connection id (absent: defaults). */
-  scripts: Map<string, ConnectionScripts>;
-  statistics: SyncStatistics;
-  /** The node credential status; a PUT with a pat in `credentialErrors` fails with that code. */
-  credential: NodeCredentialStatus;
-  credentialErrors: Map<string, ErrorCode>;
-  /** Sync errors per connection id; retry and resolve remove them. */
-  syncErrors: Map<string, SyncErrorItem[]>;
-  /** Triggers, bulk sync jobs and script test run answers (fake-settings-routes.ts). */
-  settings: FakeSettingsState;
-}
-
-/** What the fake node says about itself (`GET /api/v1/node`). */
-export const FAKE_NODE_INFO: NodeInfo = {
-  product: "exalate-adnode-sync-node",
-  version: "0.1.0",
-  apiVersions: ["v1"],
-  publicUrl: NODE_URL,
-  organizationUrl: "http://ado.test/contoso",
-  hasSyncCredential: false,
-};
+import type { Connection, ConnectionScripts } from "../../../src/shared/contracts";
+import { type Answer, errorAnswer, syntaxAnswer } from "./answer";
+import { connection } from "./connection";
+import type { FakeBackend } from "./fake-backend";
+import { FAKE_NODE_INFO } from "./fake-node-info";
+import { settingsRoute } from "./settings-routes";
 
 /** Scripts the fake node answers when none are stored. */
 export const DEFAULT_TEST_SCRIPTS: ConnectionScripts = {
@@ -72,124 +16,11 @@ export const DEFAULT_TEST_SCRIPTS: ConnectionScripts = {
   incoming: "workItem.title = replica.title;",
 };
 
-/** A syntax error answer with the node's details (script, 1-based line and column). */
-export function syntaxAnswer(
-  script: keyof ConnectionScripts,
-  line: number,
-  column: number,
-): Answer {
-  return {
-    status: 400,
-    body: {
-      statusCode: 400,
-      code: "SYNC_ERR_SCRIPT_SYNTAX",
-      error: "Bad Request",
-      message: `Script failed at line ${line}`,
-      details: { script, line, column, message: "SyntaxError: unexpected token" },
-    },
-  };
-}
-
-export function connection(overrides: Partial<Connection> = {}): Connection {
-  return {
-    id: "c-1",
-    name: "contoso_to_fabrikam",
-    description: "Bugs both ways",
-    localShortName: "contoso",
-    remoteShortName: "fabrikam",
-    type: "public",
-    localSide: "public",
-    role: "initiator",
-    mode: "script",
-    status: "active",
-    statusReason: null,
-    remoteUrl: null,
-    incomingProject: { id: "p-alpha", name: "Alpha" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    lastActivityAt: null,
-    lastContactAt: null,
-    ...overrides,
-  };
-}
-
-function response(answer: Answer, headers: Record<string, string> = {}): Response {
-  const text = answer.body === undefined ? "" : JSON.stringify(answer.body);
-  return {
-    ok: answer.status >= 200 && answer.status < 300,
-    status: answer.status,
-    text: async () => text,
-    json: async () => JSON.parse(text) as unknown,
-    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
-  } as unknown as Response;
-}
-
-export function createFakeBackend(): FakeBackend {
-  const backend: FakeBackend = {
-    requests: [],
-    connections: [],
-    projects: [
-      { id: "p-beta", name: "Beta" },
-      { id: "p-alpha", name: "Alpha" },
-    ],
-    validAppTokens: new Set(["app-token-1"]),
-    failures: new Map(),
-    hanging: new Set(),
-    gates: new Map(),
-    invitationErrors: new Map(),
-    invitationCodes: new Map(),
-    preview: {
-      connectionId: "c-remote",
-      connectionName: "fabrikam_to_contoso",
-      description: "From Fabrikam",
-      initiatorShortName: "fabrikam",
-      acceptorShortName: "contoso",
-      mode: "basic",
-      initiatorUrl: "http://fabrikam.test",
-      expiresAt: "2026-02-01T00:00:00.000Z",
-    },
-    scripts: new Map(),
-    credential: { source: "none", identity: null, updatedAt: null },
-    credentialErrors: new Map(),
-    syncErrors: new Map(),
-    settings: createSettingsState(),
-    statistics: {
-      twins: 12,
-      outgoing: { queued: 2, failed: 1 },
-      incoming: { queued: 0, failed: 3 },
-      lastSentAt: "2026-01-01T00:00:00.000Z",
-      lastReceivedAt: null,
-      lastContactAt: "2026-01-01T00:00:00.000Z",
-    },
-    fetch: async (input, init = {}) => {
-      const url = new URL(input);
-      const method = (init.method ?? "GET").toUpperCase();
-      const headers = Object.fromEntries(
-        Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [
-          k.toLowerCase(),
-          v,
-        ]),
-      );
-      const body = typeof init.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
-      backend.requests.push({ method, url: input, headers, body });
-      const key = `${method} ${url.pathname}`;
-      if (backend.hanging.has(key)) return new Promise<Response>(() => undefined);
-      await backend.gates.get(key);
-      const failure = backend.failures.get(key);
-      if (failure) return response(failure);
-      if (url.origin === "http://ado.test") return response(projectsAnswer(backend, url));
-      if (url.origin !== NODE_URL) throw new TypeError("Failed to fetch");
-      return response(nodeAnswer(backend, method, url.pathname, headers, body));
-    },
-  };
-  return backend;
-}
-
-function projectsAnswer(backend: FakeBackend, url: URL): Answer {
-  if (url.pathname !== "/contoso/_apis/projects") return { status: 404 };
-  return { status: 200, body: { count: backend.projects.length, value: backend.projects } };
-}
-
-function nodeAnswer(
+/**
+ * The node's answer to a hub API request: `GET /api/v1/node` for anyone; every other route
+ * needs an app token in `validAppTokens` and an access token, then answers from the state.
+ */
+export function nodeAnswer(
   backend: FakeBackend,
   method: string,
   path: string,

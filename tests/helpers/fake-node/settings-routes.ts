@@ -11,7 +11,8 @@ import type {
   Trigger,
   TriggerInput,
 } from "../../../src/shared/contracts";
-import { type Answer, errorAnswer } from "./fake-answers";
+import { type Answer, errorAnswer } from "./answer";
+import { trigger } from "./trigger";
 
 /** State behind the routes; tests set it up and read it back. */
 export interface FakeSettingsState {
@@ -33,20 +34,7 @@ export interface FakeSettingsState {
 export const BOGUS_FIELD_MESSAGE =
   "Azure DevOps rejected the trigger: TF51005: The query references a field that does not exist. The error is caused by «Bogus.Field».";
 
-export function trigger(overrides: Partial<Trigger> = {}): Trigger {
-  return {
-    id: "t-1",
-    connectionId: "c-1",
-    workItemType: "Bug",
-    where: "[System.State] <> 'Closed'",
-    active: true,
-    watermark: "2026-01-01T00:00:00.000Z",
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    ...overrides,
-  };
-}
-
+/** Fresh settings state: no triggers, a bulk sync job that is done at once, empty test runs. */
 export function createSettingsState(): FakeSettingsState {
   return {
     triggers: new Map(),
