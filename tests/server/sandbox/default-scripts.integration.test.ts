@@ -4,11 +4,15 @@
  */
 import { defaultScripts } from "../../../src/server/sandbox/default-scripts";
 import type { ScriptRunner } from "../../../src/server/sandbox/script-runner";
-import { fieldOperations } from "../../../src/server/work-items/json-patch";
-import { diffWorkItem } from "../../../src/server/work-items/work-item-diff";
 import type { Replica, ScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
-import { sampleContext, sampleWorkItem, startTestRunner, syncErrorOf } from "./sandbox-fixtures";
+import {
+  diffAsJsonPatch,
+  sampleContext,
+  sampleWorkItem,
+  startTestRunner,
+  syncErrorOf,
+} from "./sandbox-fixtures";
 
 const scripts = defaultScripts("basic");
 let runner: ScriptRunner;
@@ -46,8 +50,7 @@ async function apply(
     firstSync: workItem === undefined,
     context,
   });
-  const { fields, ...changes } = diffWorkItem(before, result.workItem);
-  return { ...changes, patch: fieldOperations(fields) };
+  return diffAsJsonPatch(before, result.workItem);
 }
 
 /** The fabrikam twin after the engine created it: ids assigned to the comment and attachment. */

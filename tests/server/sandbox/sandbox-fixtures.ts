@@ -4,6 +4,8 @@ import {
   type ScriptRunner,
   type ScriptRunnerOptions,
 } from "../../../src/server/sandbox/script-runner";
+import { fieldOperations } from "../../../src/server/work-items/json-patch";
+import { diffWorkItem } from "../../../src/server/work-items/work-item-diff";
 import type { Replica, ScriptContext, ScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
 import { SyncError } from "../../../src/shared/errors";
@@ -108,4 +110,13 @@ export async function syncErrorOf(action: () => Promise<unknown>): Promise<SyncE
     throw error;
   }
   throw new Error("expected a SyncError, but the call succeeded");
+}
+
+/**
+ * `diffWorkItem` with its field changes as the JSON Patch operations a save sends
+ * (`fieldOperations`): `{ patch, comments, attachments, create }`.
+ */
+export function diffAsJsonPatch(...args: Parameters<typeof diffWorkItem>) {
+  const { fields, ...rest } = diffWorkItem(...args);
+  return { ...rest, patch: fieldOperations(fields) };
 }

@@ -2,21 +2,14 @@
  * diffWorkItem and the field mapping (pure functions, no worker pool). Field changes are
  * checked as the JSON Patch operations they are saved as (fieldOperations).
  */
-import { fieldOperations } from "../../../src/server/work-items/json-patch";
-import { diffWorkItem, type WorkItemChanges } from "../../../src/server/work-items/work-item-diff";
+import { diffWorkItem } from "../../../src/server/work-items/work-item-diff";
 import { toScriptWorkItem } from "../../../src/server/work-items/work-item-fields";
 import { emptyScriptWorkItem } from "../../../src/shared/contracts/replica";
-import { sampleWorkItem } from "../sandbox/sandbox-fixtures";
-
-/** The diff with its field changes as the JSON Patch operations a save sends. */
-function diffToJsonPatch(...args: Parameters<typeof diffWorkItem>) {
-  const { fields, ...rest }: WorkItemChanges = diffWorkItem(...args);
-  return { patch: fieldOperations(fields), ...rest };
-}
+import { diffAsJsonPatch, sampleWorkItem } from "../sandbox/sandbox-fixtures";
 
 describe("diffWorkItem on an existing work item", () => {
   test("no change gives no operations", () => {
-    expect(diffToJsonPatch(sampleWorkItem(), sampleWorkItem())).toEqual({
+    expect(diffAsJsonPatch(sampleWorkItem(), sampleWorkItem())).toEqual({
       patch: [],
       comments: [],
       attachments: [],
@@ -33,7 +26,7 @@ describe("diffWorkItem on an existing work item", () => {
       labels: ["web", "p1"],
       areaPath: "Alpha\\Mobile",
     });
-    expect(diffToJsonPatch(sampleWorkItem(), after).patch).toEqual([
+    expect(diffAsJsonPatch(sampleWorkItem(), after).patch).toEqual([
       { op: "add", path: "/fields/System.Title", value: "New title" },
       { op: "add", path: "/fields/System.State", value: "Resolved" },
       { op: "add", path: "/fields/Microsoft.VSTS.Common.Priority", value: 1 },
@@ -45,7 +38,7 @@ describe("diffWorkItem on an existing work item", () => {
 
   test("cleared fields are removed", () => {
     const after = sampleWorkItem({ description: null, assignee: null, labels: [] });
-    expect(diffToJsonPatch(sampleWorkItem(), after).patch).toEqual([
+    expect(diffAsJsonPatch(sampleWorkItem(), after).patch).toEqual([
       { op: "remove", path: "/fields/System.Description" },
       { op: "remove", path: "/fields/System.AssignedTo" },
       { op: "remove", path: "/fields/System.Tags" },
@@ -66,7 +59,7 @@ describe("diffWorkItem on an existing work item", () => {
         "System.AssignedTo": { displayName: "Max", uniqueName: "max@fabrikam.example" },
       },
     });
-    expect(diffToJsonPatch(before, after).patch).toEqual([
+    expect(diffAsJsonPatch(before, after).patch).toEqual([
       { op: "add", path: "/fields/System.Title", value: "Named wins" },
       { op: "add", path: "/fields/Custom.Team", value: "Blue" },
       { op: "add", path: "/fields/Microsoft.VSTS.TCM.ReproSteps", value: "<p>1. open</p>" },
@@ -102,7 +95,7 @@ describe("diffWorkItem on an existing work item", () => {
         },
       ],
     });
-    const changes = diffToJsonPatch(before, after);
+    const changes = diffAsJsonPatch(before, after);
     expect(changes.patch).toEqual([]);
     expect(changes.comments).toEqual([
       { body: "**hi**", format: "markdown", remoteId: "77", author: null },
@@ -120,7 +113,7 @@ describe("diffWorkItem on an existing work item", () => {
 
   test("changing project or type of an existing item is a field operation (a move)", () => {
     const after = sampleWorkItem({ projectKey: "Beta", type: "Task" });
-    expect(diffToJsonPatch(sampleWorkItem(), after).patch).toEqual([
+    expect(diffAsJsonPatch(sampleWorkItem(), after).patch).toEqual([
       { op: "add", path: "/fields/System.WorkItemType", value: "Task" },
       { op: "add", path: "/fields/System.TeamProject", value: "Beta" },
     ]);
@@ -149,7 +142,7 @@ describe("diffWorkItem on first sync", () => {
       summary: "T",
       description: null,
     };
-    expect(diffToJsonPatch(emptyScriptWorkItem(), after)).toEqual({
+    expect(diffAsJsonPatch(emptyScriptWorkItem(), after)).toEqual({
       patch: [{ op: "add", path: "/fields/System.Title", value: "T" }],
       comments: [],
       attachments: [],
@@ -194,6 +187,6 @@ describe("toScriptWorkItem", () => {
       customFields: { "Custom.Team": "Red" },
     });
     expect(item.fields["System.Id"]).toBe(42);
-    expect(diffToJsonPatch(item, structuredClone(item)).patch).toEqual([]);
+    expect(diffAsJsonPatch(item, structuredClone(item)).patch).toEqual([]);
   });
 });
